@@ -1,0 +1,53 @@
+/** Typing body lines: captions, subheadings, list items, paragraphs; datelines and sections. */
+import type { Block } from "../record.js";
+
+const CAPTION =
+  /(\((?:[\w .\/-]{0,40}\b)?(?:photo|image|picture|file|video)s?(?: credit)?[\w .\/:-]{0,40}\)\s*$)|(^(?:photo|image|picture|file photo|caption|pictured|above)\s*[:|—–-])|(^in (?:this|the) (?:file |undated |handout )?(?:photo|image|picture|video|still)\b)/i;
+const LIST_ITEM = /^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/;
+const TERMINAL = /[.!?:;,"”’)\]…]$/;
+const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:\s+\p{Lu}[\p{Lu}'’.-]*){0,3})(?:,\s*[\p{L} ]{2,30})?(?:\s*\([\w ]{2,20}\))?\s*[—–-]{1,2}\s+\S/u;
+
+/**
+ * Type one body line.
+ *
+ * @param line The line.
+ * @param prev Previous body line, if any.
+ * @param next Next body line, if any.
+ * @returns The block.
+ */
+export function typeLine(line: string, prev: string | undefined, next: string | undefined): Block {
+  if (CAPTION.test(line) && line.split(/\s+/).length <= 60) return { type: "caption", text: line };
+  if (LIST_ITEM.test(line)) return { type: "list-item", text: line.replace(LIST_ITEM, "") };
+  if (/^>\s*/.test(line)) return { type: "quote", text: line.replace(/^>\s*/, "") };
+  if (isSubheading(line, prev, next)) return { type: "heading", text: line };
+  return { type: "paragraph", text: line };
+}
+
+function isSubheading(line: string, prev: string | undefined, next: string | undefined): boolean {
+  if (prev === undefined || next === undefined) return false;
+  const words = line.split(/\s+/).length;
+  if (words > 10 || line.length > 80 || TERMINAL.test(line) || !/^\p{Lu}/u.test(line)) return false;
+  return prev.split(/\s+/).length >= 12 && next.split(/\s+/).length >= 12;
+}
+
+/**
+ * The dateline opening a paragraph ("BEIRUT — …"), or null.
+ *
+ * @param paragraph First body paragraph.
+ */
+export function findDateline(paragraph: string): string | null {
+  const m = DATELINE.exec(paragraph);
+  if (!m) return null;
+  const place = m[1]!;
+  return place.length >= 3 && place === place.toUpperCase() ? place : null;
+}
+
+/**
+ * Whether a trailing line names the article's section ("Middle East").
+ *
+ * @param line The last line of the page.
+ */
+export function isSectionLine(line: string): boolean {
+  const words = line.split(/\s+/);
+  return words.length <= 4 && line.length <= 40 && !TERMINAL.test(line) && words.every((w) => /^[\p{Lu}&]/u.test(w));
+}

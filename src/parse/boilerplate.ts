@@ -1,0 +1,57 @@
+/** Recognising site furniture among the lines of a scraped page. */
+
+/** Whole lines that are navigation, labels or prompts, never article text. */
+const FURNITURE_LINE =
+  /^(search|search for:?|menu|main menu|home|you are here:?|skip to (main )?content|share( this)?( article| story| on)?|shares?|subscribe( now)?|sign in|sign up|log ?in|register|advertisement|advertising|sponsored|helpful keywords|keywords:?|tags?:?|topics:?|print|email|e-mail|comments?|\d+ comments?|follow us|newsletter|back to top|close|toggle navigation|navigation|breadcrumbs?|trending( now)?|latest( news)?|top stories|more|next|previous|get short url|share this article|click to share|whatsapp|facebook|twitter|linkedin|telegram|copy link|listen to this article|font size|text size|a\+?|a-)$/i;
+/** "N min read" style reading-time labels. */
+const READ_TIME = /^(\d+|one|two|three|four|five)[ -]?(min|mins|minute|minutes)( read)?$/i;
+/** "Read also: …" style cross links. */
+const READ_ALSO = /^(read also|read more|see also|also read|also see|related|recommended|watch|listen|more on this|more:|read:)\s*[:\-–—]/i;
+/** Headers that open a block of teasers for other articles. */
+const RELATED_HEADER =
+  /^(related|related (articles|stories|news|posts|content|coverage|topics|links)|more (stories|news|on this( story| topic)?|from [\w ]+)|you (may|might) also like|recommended( for you| stories)?|read next|what to read next|most (read|popular|viewed)|popular( now| stories)?|further reading)$/i;
+/** Editorial disclaimers and rights notices. */
+const DISCLAIMER =
+  /^(this article was (edited|published|translated|produced) by|responsibility for the information|the views expressed|views expressed in this|©|copyright\b|all rights reserved|this story has not been edited|(this|the) (article|story|report) (was|has been) (originally )?(published|updated|corrected))/i;
+/** Cookie, sharing and subscription prompts (short lines only). */
+const PROMPT = /(cookies?|subscribe to|sign up for|newsletter|share (on|this|via)|follow us on|download (our|the) app|click here|javascript|your browser)/i;
+
+/** Why a line is furniture, or null for ordinary text. */
+export type FurnitureReason = "navigation" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt";
+
+/**
+ * Classify one line of a scraped page as site furniture.
+ *
+ * @param line One trimmed line.
+ * @returns The reason the line is furniture, or null.
+ */
+export function furnitureReason(line: string): FurnitureReason | null {
+  const text = line.trim();
+  if (FURNITURE_LINE.test(text)) return "navigation";
+  if (READ_TIME.test(text)) return "read-time";
+  if (READ_ALSO.test(text)) return "read-also";
+  if (RELATED_HEADER.test(text)) return "related-links";
+  if (DISCLAIMER.test(text)) return "disclaimer";
+  if (text.length < 120 && PROMPT.test(text)) return "prompt";
+  return null;
+}
+
+/**
+ * Whether a line opens a trailing block of teasers ("Related Articles").
+ *
+ * @param line One trimmed line.
+ */
+export function isRelatedHeader(line: string): boolean {
+  return RELATED_HEADER.test(line.trim());
+}
+
+/**
+ * The outlet named by an editorial footer such as "This article was edited by The Syrian Observer.",
+ * or null.
+ *
+ * @param line One trimmed line.
+ */
+export function publisherFromFooter(line: string): string | null {
+  const m = /^this article was (?:edited|published|produced) by ([^.]{2,60}?)\s*(?:\.|$)/i.exec(line.trim());
+  return m ? m[1]!.trim() : null;
+}

@@ -1,0 +1,70 @@
+/** Finding dates stated in text; only fully stated dates (day, month and year) count. */
+import * as chrono from "chrono-node";
+
+/** A date found in a piece of text. */
+export interface FoundDate {
+  /** `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:00Z`-style ISO when a time and zone are stated. */
+  readonly iso: string;
+  /** The matched text. */
+  readonly text: string;
+  /** Offset of the match in the searched text. */
+  readonly index: number;
+}
+
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+/** `Jul 282016` (day and year run together) → `Jul 28 2016`. */
+const RUN_TOGETHER = /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) ?([0-3]?\d)((?:19|20)\d\d)\b/g;
+/** Numeric dates written with slashes and both parts ≤ 12 are ambiguous (day/month order). */
+const AMBIGUOUS_SLASH = /^(\d{1,2})\/(\d{1,2})\/\d{2,4}$/;
+
+/**
+ * Find every fully stated date in `text`, in order. Weekday-only or month-only mentions
+ * ("on Tuesday", "in March 2016") are never returned: a date is never guessed.
+ * Numeric dates are read day-first (`28-08-2016`, `08.04.2017`); slashed ones whose day
+ * and month could be swapped are skipped.
+ *
+ * @param text Text to search.
+ * @returns Dates found, with the matched text and its offset.
+ */
+export function findDates(text: string): FoundDate[] {
+  // Offsets after a run-together date shift by one character; matched text is taken from `prepared`.
+  const prepared = text.replace(RUN_TOGETHER, (_m, mon: string, day: string, year: string) => `${mon} ${day} ${year}`);
+  const out: FoundDate[] = [];
+  for (const result of chrono.en.GB.parse(prepared, REFERENCE)) {
+    const start = result.start;
+    if (!start.isCertain("day") || !start.isCertain("month") || !start.isCertain("year")) continue;
+    const ambiguous = AMBIGUOUS_SLASH.exec(result.text.trim());
+    if (ambiguous && Number(ambiguous[1]) <= 12 && Number(ambiguous[2]) <= 12 && ambiguous[1] !== ambiguous[2]) continue;
+    const year = start.get("year")!;
+    if (year < 1900 || year > 2100) continue;
+    const date = `${year}-${pad(start.get("month")!)}-${pad(start.get("day")!)}`;
+    const offset = start.get("timezoneOffset");
+    let iso = date;
+    if (start.isCertain("hour") && offset !== null && offset !== undefined) {
+      const utc = start.date();
+      iso = utc.toISOString().replace(/:\d\d\.\d{3}Z$/, ":00Z");
+    }
+    out.push({ iso, text: result.text, index: result.index });
+  }
+  return out;
+}
+
+/**
+ * Whether a whole line is just a date (and maybe a time and zone), like a site header clock.
+ *
+ * @param line One line of text.
+ */
+export function isDateOnly(line: string): boolean {
+  const found = findDates(line);
+  if (found.length !== 1) return false;
+  const rest = line
+    .replace(found[0]!.text, "")
+    .replace(RUN_TOGETHER, "")
+    .replace(/\b(GMT|UTC|[AP]M|at|on|updated|published|posted|last|date|of|publication)\b/gi, "")
+    .replace(/[\d:.,|()\-–—\s+]/g, "");
+  return rest.length === 0;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}

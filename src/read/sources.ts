@@ -1,0 +1,114 @@
+/** Reading the input folder: which files are articles, their bytes and sidecars, and what is skipped. */
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+
+/** One article file as read from disk. */
+export interface SourceFile {
+  /** Path relative to the input folder, with forward slashes. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** Text of `<name-without-ext>.meta.yml` beside it, if any. */
+  readonly sidecar: string | null;
+}
+
+/** An input file that will not be published, and why. */
+export interface SkippedFile {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/** Options for {@link readSources}. */
+export interface ReadOptions {
+  /** Files larger than this many bytes are skipped. */
+  readonly maxBytes?: number;
+}
+
+/** Everything found in the input folder. */
+export interface Sources {
+  readonly files: SourceFile[];
+  readonly skipped: SkippedFile[];
+  /** Text of the topic vocabulary (`topics.yml`), if present. */
+  readonly vocabulary: string | null;
+}
+
+const ARTICLE_EXTENSIONS = new Set([".txt", ".md", ".markdown"]);
+const VOCABULARY_NAMES = new Set(["topics.yml", "topics.yaml"]);
+const SIDECAR = /\.meta\.ya?ml$/i;
+const IGNORED = /(^|\/)(\.|README(\.[a-z]+)?$|LICENSE|NOTICE)/i;
+
+/**
+ * List and read every article file below `dir`, in a stable (sorted) order.
+ *
+ * @param dir The input folder.
+ * @param options Limits.
+ * @returns Article files, skipped files with reasons, and the vocabulary text.
+ */
+export async function readSources(dir: string, options: ReadOptions = {}): Promise<Sources> {
+  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+  const names = (await listFiles(dir)).sort();
+  const nameSet = new Set(names);
+  const files: SourceFile[] = [];
+  const skipped: SkippedFile[] = [];
+  let vocabulary: string | null = null;
+  for (const name of names) {
+    const full = path.join(dir, name);
+    if (VOCABULARY_NAMES.has(name)) {
+      vocabulary = await readFile(full, "utf8");
+      continue;
+    }
+    if (SIDECAR.test(name)) {
+      const base = name.replace(SIDECAR, "");
+      if (![...ARTICLE_EXTENSIONS].some((ext) => nameSet.has(base + ext))) {
+        skipped.push({ name, reason: "sidecar without an article file beside it" });
+      }
+      continue;
+    }
+    if (IGNORED.test(name)) continue;
+    const ext = path.extname(name).toLowerCase();
+    if (!ARTICLE_EXTENSIONS.has(ext)) {
+      skipped.push({ name, reason: `unsupported file type "${ext || "(none)"}"` });
+      continue;
+    }
+    try {
+      const info = await stat(full);
+      if (info.size > maxBytes) {
+        skipped.push({ name, reason: `larger than the ${maxBytes}-byte limit (${info.size} bytes)` });
+        continue;
+      }
+      const bytes = new Uint8Array(await readFile(full));
+      const skip = whyUnusable(bytes);
+      if (skip) {
+        skipped.push({ name, reason: skip });
+        continue;
+      }
+      const sidecarName = name.slice(0, -ext.length) + ".meta.yml";
+      const sidecar = nameSet.has(sidecarName) ? await readFile(path.join(dir, sidecarName), "utf8") : null;
+      files.push({ name, bytes, sidecar });
+    } catch (error) {
+      skipped.push({ name, reason: `unreadable: ${(error as Error).message}` });
+    }
+  }
+  return { files, skipped, vocabulary };
+}
+
+/** Reason a file's bytes cannot be an article (empty, binary), or null when they can. */
+function whyUnusable(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return "empty file";
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.subarray(0, 8192).includes(0)) return "binary file (contains NUL bytes)";
+  return null;
+}
+
+async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of entries) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...(await listFiles(dir, rel)));
+    } else if (entry.isFile()) {
+      out.push(rel);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,151 @@
+/** View models for the templates: articles, topics and the home page, built from records. */
+import type { ArticleRecord } from "../record.js";
+import type { TopicPage } from "../topics/assign.js";
+import type { TopicKind } from "../topics/vocabulary.js";
+import { renderBody } from "./body-html.js";
+
+/** A link to an article, with what a list shows of it. */
+export interface ArticleSummary {
+  readonly slug: string;
+  readonly url: string;
+  readonly title: string;
+  readonly published: string | null;
+  readonly dateLabel: string;
+  readonly publisher: string | null;
+  readonly excerpt: string;
+}
+
+/** Everything an article page shows. */
+export interface ArticleView extends ArticleSummary {
+  readonly subtitle: string | null;
+  readonly authors: readonly string[];
+  readonly updated: string | null;
+  readonly dateline: string | null;
+  readonly section: string | null;
+  readonly bodyHtml: string;
+  readonly topics: readonly { name: string; url: string }[];
+  readonly source: string;
+  readonly removed: ArticleRecord["removed"];
+  readonly warnings: readonly string[];
+}
+
+/** Everything a topic page shows. */
+export interface TopicView {
+  readonly name: string;
+  readonly slug: string;
+  readonly url: string;
+  readonly kind: TopicKind;
+  readonly description: string | null;
+  readonly spellings: readonly string[];
+  readonly articles: readonly ArticleSummary[];
+}
+
+/** Topics of one kind, for the topics index. */
+export interface TopicGroup {
+  readonly kind: TopicKind;
+  readonly label: string;
+  readonly topics: readonly TopicView[];
+}
+
+/** The data the templates receive. */
+export interface SiteData {
+  readonly site: { readonly title: string; readonly url: string; readonly updated: string | null };
+  readonly articles: readonly ArticleView[];
+  readonly topics: readonly TopicView[];
+  readonly topicGroups: readonly TopicGroup[];
+}
+
+const KIND_LABELS: Readonly<Record<TopicKind, string>> = {
+  organisation: "Organisations and armed groups",
+  person: "People",
+  place: "Places",
+  subject: "Subjects",
+};
+const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+
+/**
+ * Build the templates' data: articles newest first (undated last), topics with their
+ * articles, topics grouped by kind.
+ *
+ * @param records Published records, slugs unique, topics assigned.
+ * @param topics Topic pages from the topics stage.
+ * @param site Archive title and absolute base URL.
+ */
+export function buildSiteData(
+  records: readonly ArticleRecord[],
+  topics: readonly TopicPage[],
+  site: { title: string; url: string },
+): SiteData {
+  const topicUrl = new Map(topics.map((t) => [t.topic.name, `/topics/${t.topic.slug}/`]));
+  const articles = [...records].sort(compareRecords).map((r): ArticleView => ({
+    ...summarize(r),
+    subtitle: r.subtitle,
+    authors: r.authors,
+    updated: r.updated,
+    dateline: r.dateline,
+    section: r.section,
+    bodyHtml: renderBody(r.body),
+    topics: r.topics.filter((t) => topicUrl.has(t)).map((name) => ({ name, url: topicUrl.get(name)! })),
+    source: r.source,
+    removed: r.removed,
+    warnings: r.warnings,
+  }));
+  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  const order = new Map(articles.map((a, i) => [a.slug, i]));
+  const topicViews = topics.map((t): TopicView => ({
+    name: t.topic.name,
+    slug: t.topic.slug,
+    url: topicUrl.get(t.topic.name)!,
+    kind: t.topic.kind,
+    description: t.topic.description,
+    spellings: t.spellings,
+    articles: [...t.articles].sort((a, b) => order.get(a)! - order.get(b)!).map((slug) => pick(bySlug.get(slug)!)),
+  }));
+  const topicGroups = (Object.keys(KIND_LABELS) as TopicKind[])
+    .map((kind) => ({
+      kind,
+      label: KIND_LABELS[kind],
+      topics: topicViews.filter((t) => t.kind === kind).sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name)),
+    }))
+    .filter((g) => g.topics.length > 0);
+  const updated = articles.map((a) => a.published).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  return { site: { ...site, updated }, articles, topics: topicViews, topicGroups };
+}
+
+/**
+ * Human date label: "1 August 2018", or "date unknown".
+ *
+ * @param iso `YYYY-MM-DD…` or null.
+ */
+export function dateLabel(iso: string | null): string {
+  if (!iso) return "date unknown";
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(date.getTime()) ? iso : DATE_FORMAT.format(date);
+}
+
+function summarize(r: ArticleRecord): ArticleSummary {
+  const first = r.subtitle ?? r.body.find((b) => b.type === "paragraph")?.text ?? "";
+  return {
+    slug: r.slug,
+    url: `/articles/${r.slug}/`,
+    title: r.title,
+    published: r.published,
+    dateLabel: dateLabel(r.published),
+    publisher: r.publisher,
+    excerpt: first.length > 240 ? `${first.slice(0, 240).replace(/\s+\S*$/, "")}…` : first,
+  };
+}
+
+function pick(a: ArticleView): ArticleSummary {
+  return { slug: a.slug, url: a.url, title: a.title, published: a.published, dateLabel: a.dateLabel, publisher: a.publisher, excerpt: a.excerpt };
+}
+
+/** Newest first; undated last; then by title and slug, so the order never depends on file order. */
+function compareRecords(a: ArticleRecord, b: ArticleRecord): number {
+  if (a.published !== b.published) {
+    if (a.published === null) return 1;
+    if (b.published === null) return -1;
+    return a.published < b.published ? 1 : -1;
+  }
+  return a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug);
+}
