@@ -94,7 +94,8 @@ export class SearchEngine {
     if (parsed.groups.length === 0) return { hits: [], parsed, highlights };
     const phrases = parsed.groups.some((g) => g.alternatives.some((a) => a.phrase));
     const [postings, allowed] = await Promise.all([this.#postings(queryTermsOf(parsed), meta, phrases), this.#allowed(filters, meta)]);
-    const hits = this.score(postings, meta.fields, parsed.groups).filter((h) => !allowed || allowed.has(h.doc));
+    const candidates = candidateDocs(postings, parsed.groups, allowed);
+    const hits = this.score(restrict(postings, candidates), meta.fields, parsed.groups);
     return { hits, parsed, highlights };
   }
 
@@ -157,6 +158,40 @@ export class SearchEngine {
     }
     return file;
   }
+}
+
+/** Docs containing, in some field, every term of some alternative of every group (and allowed by the filters). */
+function candidateDocs(postings: ReadonlyMap<string, readonly (readonly Posting[])[]>, groups: readonly Group[], allowed: Set<number> | null): Set<number> {
+  const docsOf = (term: string): Set<number> => new Set((postings.get(term) ?? []).flatMap((list) => list.map((p) => p.doc)));
+  let candidates: Set<number> | null = allowed;
+  for (const group of groups) {
+    const satisfying = new Set<number>();
+    for (const alt of group.alternatives) {
+      let docs: Set<number> | null = null;
+      for (const token of alt.tokens) docs = intersect(docs, docsOf(token.term));
+      for (const doc of docs ?? []) satisfying.add(doc);
+    }
+    candidates = intersect(candidates, satisfying);
+  }
+  return candidates ?? new Set();
+}
+
+function intersect(a: Set<number> | null, b: Set<number>): Set<number> {
+  if (a === null) return b;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const out = new Set<number>();
+  for (const x of small) if (large.has(x)) out.add(x);
+  return out;
+}
+
+/** Postings of the candidate docs only (their Lunr scores do not depend on other docs' entries). */
+function restrict(postings: ReadonlyMap<string, readonly (readonly Posting[])[]>, docs: ReadonlySet<number>): Map<string, Posting[][]> {
+  const out = new Map<string, Posting[][]>();
+  for (const [term, perField] of postings) {
+    const kept = perField.map((list) => list.filter((p) => docs.has(p.doc)));
+    if (kept.some((list) => list.length > 0)) out.set(term, kept);
+  }
+  return out;
 }
 
 function own<T>(record: Readonly<Record<string, T>> | null | undefined, key: string): T | undefined {

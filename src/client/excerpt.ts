@@ -20,6 +20,9 @@ interface Word {
 
 const SEPARATOR = /[\s-]+/g;
 
+/** Index term of each lower-cased word seen so far (stemming is the costly part of marking). */
+const TERMS = new Map<string, string>();
+
 /** Words of `text` with their character spans (trimmed of edge punctuation) and index terms. */
 function words(lunr: Lunr, text: string, cache: Map<string, string>): Word[] {
   const out: Word[] = [];
@@ -30,7 +33,10 @@ function words(lunr: Lunr, text: string, cache: Map<string, string>): Word[] {
     const trail = raw.length - raw.replace(/\W+$/, "").length;
     const key = raw.toLowerCase();
     let term = cache.get(key);
-    if (term === undefined) cache.set(key, (term = toTerms(lunr, key)[0]?.term ?? ""));
+    if (term === undefined) {
+      if (cache.size > 50_000) cache.clear();
+      cache.set(key, (term = toTerms(lunr, key)[0]?.term ?? ""));
+    }
     out.push({ start: start + lead, end: Math.max(start + lead, end - trail), term });
   };
   for (const m of text.matchAll(SEPARATOR)) {
@@ -47,10 +53,10 @@ function words(lunr: Lunr, text: string, cache: Map<string, string>): Word[] {
  * @param lunr The Lunr module.
  * @param text Text to search.
  * @param patterns Word sequences (terms with word offsets).
- * @param cache Word → term cache shared across calls.
+ * @param cache Word → term cache (shared by default).
  * @returns Sorted, non-overlapping `[start, end)` spans (neighbours separated by spaces joined).
  */
-export function markSpans(lunr: Lunr, text: string, patterns: readonly Alternative[], cache = new Map<string, string>()): [number, number][] {
+export function markSpans(lunr: Lunr, text: string, patterns: readonly Alternative[], cache = TERMS): [number, number][] {
   const list = words(lunr, text, cache);
   const spans: [number, number][] = [];
   for (let i = 0; i < list.length; i++) {

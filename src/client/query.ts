@@ -116,7 +116,8 @@ function wordGroups(tokens: readonly QueryToken[], text: string, aliases: readon
       const typed = rebase(tokens.slice(i, i + match.length));
       const single = match.topic.filter((s) => s.length === 1).map((s) => ({ tokens: [{ term: s[0]!, offset: 0 }], phrase: false }));
       const longer = match.topic.filter((s) => s.length > 1).map((s) => ({ tokens: spellingTokens(s), phrase: true }));
-      out.push({ label: label(text, tokens.slice(i, i + match.length)), alternatives: [{ tokens: typed, phrase: false }, ...single], highlights: longer });
+      const alternatives = [{ tokens: typed, phrase: false }, ...single].filter((a, k, all) => all.findIndex((b) => JSON.stringify(b) === JSON.stringify(a)) === k);
+      out.push({ label: label(text, tokens.slice(i, i + match.length)), alternatives, highlights: longer });
       i += match.length;
     } else {
       out.push({ label: tokens[i]!.term, alternatives: [{ tokens: [{ term: tokens[i]!.term, offset: 0 }], phrase: false }], highlights: [] });

@@ -184,9 +184,14 @@ function start(): void {
     typing = setTimeout(() => engine.prefetch(input.value).catch(() => undefined), 150);
   });
   more?.addEventListener("click", () => void showMore());
+  input?.addEventListener("focus", () => void engine.prefetch(input.value).catch(() => undefined));
   window.addEventListener("popstate", () => {
     const next = fromLocation();
     if (input) input.value = next.query;
+    for (const kind of FILTER_KINDS) {
+      const select = form?.elements.namedItem(kind) as HTMLSelectElement | null;
+      if (select) select.value = next.filters[kind] ?? "";
+    }
     void run(next.query, next.filters);
   });
   void run(query, filters);
