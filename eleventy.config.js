@@ -17,7 +17,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addPassthroughCopy({ [path.join(root, "public")]: "/" });
   eleventyConfig.setQuietMode(true);
   eleventyConfig.addFilter("json", (value) => JSON.stringify(value).replace(/</g, "\\u003c"));
-  eleventyConfig.addFilter("absolute", (url, base) => new URL(String(url).replace(/^\//, ""), base).href);
+  eleventyConfig.addFilter("absolute", (url, base) => new URL(String(url), base).href);
 }
 
 export const config = {
