@@ -35,6 +35,7 @@ export async function renderSite(data: SiteData, options: RenderOptions): Promis
       config.addGlobalData("topicGroups", data.topicGroups);
     },
   });
+  eleventy.disableLogger();
   try {
     const results = (await eleventy.write()) as unknown;
     return countWritten(results);
