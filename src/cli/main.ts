@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { Command, InvalidArgumentError } from "commander";
 import { build, DEFAULT_BASE_URL, extractRecord } from "../build.js";
 import { serveSite } from "./serve.js";
+import { watchInput } from "./watch.js";
 
 const program = new Command();
 program
@@ -50,13 +51,31 @@ program
 
 program
   .command("serve")
-  .description("serve a built site over HTTP")
-  .option("--dir <dir>", "folder to serve", "dist")
+  .description("serve a built site over HTTP; with --watch, build it first and rebuild on change")
+  .option("--dir <dir>", "folder to serve (the build output with --watch)", "dist")
   .option("--port <n>", "port to listen on", parsePort, 8080)
   .option("--host <host>", "address to listen on", "127.0.0.1")
-  .action(async (opts: { dir: string; port: number; host: string }) => {
-    await serveSite(opts);
-    process.stdout.write(`Serving ${opts.dir} on http://${opts.host === "127.0.0.1" ? "localhost" : opts.host}:${opts.port}/ (Ctrl-C to stop)\n`);
+  .option("--watch", "build --input into --dir, rebuild when it changes, and reload open pages")
+  .option("--input <dir>", "folder of article files, with --watch", "seeds")
+  .action(async (opts: { dir: string; port: number; host: string; watch?: boolean; input: string }) => {
+    const address = `http://${opts.host === "127.0.0.1" ? "localhost" : opts.host}:${opts.port}/`;
+    const buildOptions: BuildCommandOptions = { input: opts.input, out: opts.dir, baseUrl: address, title: "Clippings archive" };
+    if (opts.watch) await runBuild(buildOptions);
+    const live = await serveSite({ dir: opts.dir, port: opts.port, host: opts.host, liveReload: Boolean(opts.watch) });
+    process.stdout.write(`Serving ${opts.dir} on ${address} (Ctrl-C to stop)\n`);
+    if (!opts.watch) return;
+    process.stdout.write(`Watching ${opts.input} for changes\n`);
+    watchInput({
+      input: opts.input,
+      rebuild: async () => {
+        try {
+          await runBuild(buildOptions);
+          live.reload();
+        } catch (error) {
+          process.stderr.write(`clippings: rebuild failed: ${(error as Error).message}\n`);
+        }
+      },
+    });
   });
 
 interface BuildCommandOptions {

@@ -44,7 +44,7 @@ export async function buildTemp(input = path.join(ROOT, "seeds"), options: Parti
  * @returns The server and its base URL (ending in `/`).
  */
 export async function serveTemp(dir: string): Promise<{ server: Server; url: string; close(): Promise<void> }> {
-  const server = await serveSite({ dir, port: 0, host: "127.0.0.1" });
+  const { server } = await serveSite({ dir, port: 0, host: "127.0.0.1" });
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("server has no port");
   return {
