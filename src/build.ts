@@ -1,5 +1,5 @@
 /** The whole pipeline: read → parse → dedupe → topics → render → search → write. */
-import { rm } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { dedupeParagraphs } from "./dedupe/paragraphs.js";
@@ -24,10 +24,14 @@ export interface BuildOptions {
   readonly baseUrl?: string;
   /** Archive title shown on every page. */
   readonly title?: string;
+  /** Where to write the JSON build report (default: `.clippings/report.json` beside the output folder). */
+  readonly reportFile?: string;
 }
 
 /** What a build did with every input file. */
 export interface BuildReport {
+  /** Where the machine-readable report was written. */
+  readonly reportFile: string;
   readonly published: readonly { readonly source: string; readonly slug: string; readonly warnings: readonly string[] }[];
   readonly skipped: readonly SkippedFile[];
   readonly topics: number;
@@ -85,17 +89,40 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ...SEARCH_CLIENT_MODULES.map((name) => [path.join(PACKAGE_ROOT, "lib/client", name), `assets/${name}`] as const),
     ]);
     await swapIntoPlace(staging, options.out);
-    return {
+    const report: BuildReport = {
+      reportFile: options.reportFile ?? defaultReportFile(options.out),
       published: records.map((r) => ({ source: r.source, slug: r.slug, warnings: r.warnings })),
       skipped: skipped.sort((a, b) => a.name.localeCompare(b.name)),
       topics: topics.length,
       pages,
       milliseconds: Math.round(performance.now() - started),
     };
+    await writeReport(report);
+    return report;
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Where the build report goes by default: `.clippings/report.json` beside the output folder,
+ * so it is never published with the site.
+ *
+ * @param out The output folder.
+ */
+export function defaultReportFile(out: string): string {
+  return path.join(path.dirname(path.resolve(out)), ".clippings", "report.json");
+}
+
+async function writeReport(report: BuildReport): Promise<void> {
+  const inputs = [
+    ...report.published.map((p) => ({ file: p.source, status: "published", url: `/articles/${p.slug}/`, warnings: p.warnings })),
+    ...report.skipped.map((s) => ({ file: s.name, status: "skipped", reason: s.reason })),
+  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const summary = { published: report.published.length, skipped: report.skipped.length, topics: report.topics, pages: report.pages };
+  await mkdir(path.dirname(report.reportFile), { recursive: true });
+  await writeFile(report.reportFile, `${JSON.stringify({ summary, inputs }, null, 2)}\n`);
 }
 
 /**

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { Command, InvalidArgumentError } from "commander";
 import { build, DEFAULT_BASE_URL, extractRecord } from "../build.js";
 import { serveSite } from "./serve.js";
+import { watchInput } from "./watch.js";
 
 const program = new Command();
 program
@@ -18,7 +19,9 @@ program
   .option("--out <dir>", "folder to write the site to", "dist")
   .option("--base-url <url>", "absolute URL the site is served at", DEFAULT_BASE_URL)
   .option("--title <text>", "archive title shown on every page", "Clippings archive")
-  .action(async (opts: { input: string; out: string; baseUrl: string; title: string }) => {
+  .option("--report <file>", "where to write the JSON build report (default: .clippings/report.json beside the output)")
+  .option("--strict", "exit non-zero when any file is skipped or any record has warnings")
+  .action(async (opts: BuildCommandOptions) => {
     await runBuild(opts);
   });
 
@@ -48,25 +51,60 @@ program
 
 program
   .command("serve")
-  .description("serve a built site over HTTP")
-  .option("--dir <dir>", "folder to serve", "dist")
+  .description("serve a built site over HTTP; with --watch, build it first and rebuild on change")
+  .option("--dir <dir>", "folder to serve (the build output with --watch)", "dist")
   .option("--port <n>", "port to listen on", parsePort, 8080)
   .option("--host <host>", "address to listen on", "127.0.0.1")
-  .action(async (opts: { dir: string; port: number; host: string }) => {
-    await serveSite(opts);
-    process.stdout.write(`Serving ${opts.dir} on http://${opts.host === "127.0.0.1" ? "localhost" : opts.host}:${opts.port}/ (Ctrl-C to stop)\n`);
+  .option("--watch", "build --input into --dir, rebuild when it changes, and reload open pages")
+  .option("--input <dir>", "folder of article files, with --watch", "seeds")
+  .action(async (opts: { dir: string; port: number; host: string; watch?: boolean; input: string }) => {
+    const address = `http://${opts.host === "127.0.0.1" ? "localhost" : opts.host}:${opts.port}/`;
+    const buildOptions: BuildCommandOptions = { input: opts.input, out: opts.dir, baseUrl: address, title: "Clippings archive" };
+    if (opts.watch) await runBuild(buildOptions);
+    const live = await serveSite({ dir: opts.dir, port: opts.port, host: opts.host, liveReload: Boolean(opts.watch) });
+    process.stdout.write(`Serving ${opts.dir} on ${address} (Ctrl-C to stop)\n`);
+    if (!opts.watch) return;
+    process.stdout.write(`Watching ${opts.input} for changes\n`);
+    watchInput({
+      input: opts.input,
+      rebuild: async () => {
+        try {
+          await runBuild(buildOptions);
+          live.reload();
+        } catch (error) {
+          process.stderr.write(`clippings: rebuild failed: ${(error as Error).message}\n`);
+        }
+      },
+    });
   });
 
-async function runBuild(opts: { input: string; out: string; baseUrl: string; title: string }): Promise<void> {
-  const report = await build({ input: opts.input, out: opts.out, baseUrl: opts.baseUrl, title: opts.title });
+interface BuildCommandOptions {
+  input: string;
+  out: string;
+  baseUrl: string;
+  title: string;
+  report?: string;
+  strict?: boolean;
+}
+
+async function runBuild(opts: BuildCommandOptions): Promise<void> {
+  const report = await build({ input: opts.input, out: opts.out, baseUrl: opts.baseUrl, title: opts.title, reportFile: opts.report });
   for (const skip of report.skipped) process.stderr.write(`skipped ${skip.name}: ${skip.reason}\n`);
   process.stdout.write(
     `Built ${opts.out}: ${report.published.length} articles published, ${report.skipped.length} files skipped, ` +
       `${report.topics} topics, ${report.pages} pages written in ${(report.milliseconds / 1000).toFixed(1)} s\n`,
   );
+  process.stdout.write(`Report: ${report.reportFile}\n`);
   if (report.published.length === 0) {
     process.stderr.write(`clippings: no readable article in ${opts.input}\n`);
     process.exitCode = 1;
+  } else if (opts.strict) {
+    const warned = report.published.filter((p) => p.warnings.length > 0);
+    for (const p of warned) process.stderr.write(`warning ${p.source}: ${p.warnings.join("; ")}\n`);
+    if (warned.length > 0 || report.skipped.length > 0) {
+      process.stderr.write(`clippings: --strict: ${report.skipped.length} files skipped, ${warned.length} records with warnings\n`);
+      process.exitCode = 1;
+    }
   }
 }
 

@@ -1,5 +1,12 @@
 /** Making article slugs unique across an archive. */
+import { MAX_SLUG_LENGTH } from "../parse/slug.js";
 import type { ArticleRecord } from "../record.js";
+
+/** `slug-n`, the slug shortened so the result stays within the length limit. */
+function withSuffix(slug: string, n: number): string {
+  const suffix = `-${n}`;
+  return `${slug.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, "")}${suffix}`;
+}
 
 /**
  * Give every record a unique slug, in place. Records sharing a slug keep it in order of their
@@ -22,8 +29,8 @@ export function assignUniqueSlugs(records: ArticleRecord[]): void {
     group.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
     let n = 2;
     for (const r of group.slice(1)) {
-      while (taken.has(`${slug}-${n}`)) n++;
-      r.slug = `${slug}-${n}`;
+      while (taken.has(withSuffix(slug, n))) n++;
+      r.slug = withSuffix(slug, n);
       taken.add(r.slug);
     }
   }

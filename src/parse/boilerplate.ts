@@ -14,7 +14,7 @@ const RELATED_HEADER =
 const DISCLAIMER =
   /^(this article was (edited|published|translated|produced) by|responsibility for the information|the views expressed|views expressed in this|©|copyright\b|all rights reserved|this story has not been edited|(this|the) (article|story|report) (was|has been) (originally )?(published|updated|corrected))/i;
 /** Cookie, sharing and subscription prompts (short lines only). */
-const PROMPT = /(cookies?|subscribe to|sign up for|newsletter|share (on|this|via)|follow us on|download (our|the) app|click here|javascript|your browser)/i;
+const PROMPT = /(\bcookies?\b|\bsubscribe to\b|\bsign up for\b|\bnewsletter\b|^share (on|this|via)\b|\bfollow us on\b|\bdownload (our|the) app\b|\bclick here\b|\benable javascript\b|\byour browser\b)/i;
 
 /** Why a line is furniture, or null for ordinary text. */
 export type FurnitureReason = "navigation" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt";

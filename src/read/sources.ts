@@ -96,7 +96,19 @@ function whyUnusable(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return "empty file";
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && bytes.subarray(0, 8192).includes(0)) return "binary file (contains NUL bytes)";
+  const text = utf16 ? new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes.subarray(2)) : null;
+  if (text !== null ? text.trim() === "" : isBlank(bytes)) return "empty file (only white space)";
   return null;
+}
+
+/** Whether bytes hold nothing but ASCII white space (and maybe a UTF-8 byte-order mark). */
+function isBlank(bytes: Uint8Array): boolean {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x0c) return false;
+  }
+  return true;
 }
 
 async function listFiles(dir: string, prefix = ""): Promise<string[]> {

@@ -29,12 +29,10 @@ export async function renderSite(data: SiteData, options: RenderOptions): Promis
     configPath: path.join(PACKAGE_ROOT, "eleventy.config.js"),
     pathPrefix: options.pathPrefix,
     config(config: { addGlobalData(name: string, value: unknown): void }) {
-      config.addGlobalData("site", data.site);
-      config.addGlobalData("articles", data.articles);
-      config.addGlobalData("topics", data.topics);
-      config.addGlobalData("topicGroups", data.topicGroups);
+      for (const [name, value] of Object.entries(data)) config.addGlobalData(name, value);
     },
   });
+  eleventy.disableLogger();
   try {
     const results = (await eleventy.write()) as unknown;
     return countWritten(results);

@@ -3,6 +3,16 @@ import type { ArticleRecord } from "../record.js";
 import type { TopicPage } from "../topics/assign.js";
 import type { TopicKind } from "../topics/vocabulary.js";
 import { renderBody } from "./body-html.js";
+import { archiveTrail, archiveUrlFor, buildDateArchive, type DateArchive } from "./date-archive.js";
+import { newsArticle, toScriptJson } from "./json-ld.js";
+import { buildPublishers, publisherUrlFor, type PublisherView } from "./publishers.js";
+import { findNeighbours, findRelated } from "./related.js";
+
+/** How many articles a feed holds. */
+export const FEED_SIZE = 50;
+/** How many articles and topics the home page shows. */
+export const HOME_LATEST = 12;
+export const HOME_TOPICS = 12;
 
 /** A link to an article, with what a list shows of it. */
 export interface ArticleSummary {
@@ -27,6 +37,20 @@ export interface ArticleView extends ArticleSummary {
   readonly source: string;
   readonly removed: ArticleRecord["removed"];
   readonly warnings: readonly string[];
+  /** The publisher's page, when the publisher is known. */
+  readonly publisherUrl: string | null;
+  /** The date archive page listing the article (its month, or the undated page). */
+  readonly archiveUrl: string;
+  /** The date archive pages above the article, outermost first, for breadcrumbs. */
+  readonly archiveTrail: readonly { readonly label: string; readonly url: string }[];
+  /** Articles sharing the most topics, best first. */
+  readonly related: readonly ArticleSummary[];
+  /** The article published just before, or null. */
+  readonly earlier: ArticleSummary | null;
+  /** The article published just after, or null. */
+  readonly later: ArticleSummary | null;
+  /** schema.org `NewsArticle` as JSON, escaped for a `<script type="application/ld+json">` element. */
+  readonly jsonLd: string;
 }
 
 /** Everything a topic page shows. */
@@ -38,6 +62,10 @@ export interface TopicView {
   readonly description: string | null;
   readonly spellings: readonly string[];
   readonly articles: readonly ArticleSummary[];
+  /** The topic's Atom feed. */
+  readonly feedUrl: string;
+  /** Latest dated articles, for the feed. */
+  readonly feed: readonly ArticleView[];
 }
 
 /** Topics of one kind, for the topics index. */
@@ -53,6 +81,13 @@ export interface SiteData {
   readonly articles: readonly ArticleView[];
   readonly topics: readonly TopicView[];
   readonly topicGroups: readonly TopicGroup[];
+  /** What the home page shows besides the archive by year. */
+  readonly home: { readonly latest: readonly ArticleSummary[]; readonly topics: readonly TopicView[] };
+  /** Latest dated articles, for the site's feed. */
+  readonly feed: readonly ArticleView[];
+  /** Articles by year and month. */
+  readonly dates: DateArchive;
+  readonly publishers: readonly PublisherView[];
 }
 
 const KIND_LABELS: Readonly<Record<TopicKind, string>> = {
@@ -77,39 +112,73 @@ export function buildSiteData(
   site: { title: string; url: string },
 ): SiteData {
   const topicUrl = new Map(topics.map((t) => [t.topic.name, `/topics/${t.topic.slug}/`]));
-  const articles = [...records].sort(compareRecords).map((r): ArticleView => ({
-    ...summarize(r),
-    subtitle: r.subtitle,
-    authors: r.authors,
-    updated: r.updated,
-    dateline: r.dateline,
-    section: r.section,
-    bodyHtml: renderBody(r.body),
+  const sorted = [...records].sort(compareRecords);
+  const links = sorted.map((r) => ({
+    slug: r.slug,
+    published: r.published,
     topics: r.topics.filter((t) => topicUrl.has(t)).map((name) => ({ name, url: topicUrl.get(name)! })),
-    source: r.source,
-    removed: r.removed,
-    warnings: r.warnings,
   }));
+  const summaries = sorted.map(summarize);
+  const related = findRelated(links);
+  const neighbours = findNeighbours(links);
+  const at = (i: number | null) => (i === null ? null : summaries[i]!);
+  const articles = sorted.map((r, i): ArticleView => {
+    const summary = summaries[i]!;
+    return {
+      ...summary,
+      subtitle: r.subtitle,
+      authors: r.authors,
+      updated: r.updated,
+      dateline: r.dateline,
+      section: r.section,
+      bodyHtml: renderBody(r.body),
+      topics: links[i]!.topics,
+      source: r.source,
+      removed: r.removed,
+      warnings: r.warnings,
+      publisherUrl: r.publisher ? publisherUrlFor(r.publisher) : null,
+      archiveUrl: archiveUrlFor(r.published),
+      archiveTrail: archiveTrail(r.published),
+      related: related[i]!.map((j) => summaries[j]!),
+      earlier: at(neighbours[i]!.earlier),
+      later: at(neighbours[i]!.later),
+      jsonLd: toScriptJson(newsArticle({ ...r, excerpt: summary.excerpt }, new URL(summary.url.slice(1), site.url).href)),
+    };
+  });
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const order = new Map(articles.map((a, i) => [a.slug, i]));
-  const topicViews = topics.map((t): TopicView => ({
-    name: t.topic.name,
-    slug: t.topic.slug,
-    url: topicUrl.get(t.topic.name)!,
-    kind: t.topic.kind,
-    description: t.topic.description,
-    spellings: t.spellings,
-    articles: [...t.articles].sort((a, b) => order.get(a)! - order.get(b)!).map((slug) => pick(bySlug.get(slug)!)),
-  }));
+  const topicViews = topics.map((t): TopicView => {
+    const own = [...t.articles].sort((a, b) => order.get(a)! - order.get(b)!).map((slug) => bySlug.get(slug)!);
+    return {
+      name: t.topic.name,
+      slug: t.topic.slug,
+      url: topicUrl.get(t.topic.name)!,
+      kind: t.topic.kind,
+      description: t.topic.description,
+      spellings: t.spellings,
+      articles: own.map(pick),
+      feedUrl: `${topicUrl.get(t.topic.name)!}feed.xml`,
+      feed: latestDated(own),
+    };
+  });
   const topicGroups = (Object.keys(KIND_LABELS) as TopicKind[])
     .map((kind) => ({
       kind,
       label: KIND_LABELS[kind],
-      topics: topicViews.filter((t) => t.kind === kind).sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name)),
+      topics: topicViews.filter((t) => t.kind === kind).sort(byArticleCount),
     }))
     .filter((g) => g.topics.length > 0);
   const updated = articles.map((a) => a.published).filter((d): d is string => d !== null).sort().at(-1) ?? null;
-  return { site: { ...site, updated }, articles, topics: topicViews, topicGroups };
+  return {
+    site: { ...site, updated },
+    articles,
+    topics: topicViews,
+    topicGroups,
+    home: { latest: summaries.slice(0, HOME_LATEST), topics: [...topicViews].sort(byArticleCount).slice(0, HOME_TOPICS) },
+    feed: latestDated(articles),
+    dates: buildDateArchive(summaries),
+    publishers: buildPublishers(summaries),
+  };
 }
 
 /**
@@ -138,6 +207,14 @@ function summarize(r: ArticleRecord): ArticleSummary {
 
 function pick(a: ArticleView): ArticleSummary {
   return { slug: a.slug, url: a.url, title: a.title, published: a.published, dateLabel: a.dateLabel, publisher: a.publisher, excerpt: a.excerpt };
+}
+
+function byArticleCount(a: TopicView, b: TopicView): number {
+  return b.articles.length - a.articles.length || a.name.localeCompare(b.name);
+}
+
+function latestDated(articles: readonly ArticleView[]): ArticleView[] {
+  return articles.filter((a) => a.published !== null).slice(0, FEED_SIZE);
 }
 
 /** Newest first; undated last; then by title and slug, so the order never depends on file order. */

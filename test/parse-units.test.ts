@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { decodeBytes } from "../src/read/decode.ts";
+import { normalizeText } from "../src/parse/normalize.ts";
+import { findDates } from "../src/parse/dates.ts";
+import { parseSource } from "../src/parse/index.ts";
+import { makeSlug } from "../src/parse/slug.ts";
+
+const file = (name: string, text: string, sidecar: string | null = null) => ({ name, bytes: new TextEncoder().encode(text), sidecar });
+
+describe("decodeBytes", () => {
+  it("should read UTF-8 with and without BOM, and UTF-16 with BOM", () => {
+    assert.equal(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, 0x68, 0xc3, 0xa9])).text, "hé");
+    const utf16 = Buffer.from("\ufeffDaraa é", "utf16le");
+    assert.equal(decodeBytes(utf16).text, "Daraa é");
+  });
+  it("should fall back to Windows-1252 for bytes that are not UTF-8", () => {
+    const r = decodeBytes(Uint8Array.from([0x93, 0x51, 0x94, 0x20, 0xe9]));
+    assert.equal(r.encoding, "windows-1252");
+    assert.equal(r.text, "“Q” é");
+  });
+  it("should replace invalid UTF-8 and name the byte offset", () => {
+    const r = decodeBytes(Uint8Array.from([0xc3, 0xa9, 0x41, 0xff, 0x42]));
+    assert.equal(r.text, "éA\ufffdB");
+    assert.match(r.warnings[0]!, /offset 3/);
+  });
+});
+
+describe("normalizeText", () => {
+  it("should repair UTF-8 read as Windows-1252, even twice", () => {
+    assert.equal(normalizeText("Assadâ€™s").text, "Assad’s");
+    assert.equal(normalizeText("Ã¢â‚¬â„¢").text, "’");
+  });
+  it("should replace unrepairable fragments with a marker and warn", () => {
+    const r = normalizeText("told °®Â¾µº. Ìý");
+    assert.equal(r.text, "told [unreadable]. [unreadable]");
+    assert.equal(r.warnings.length, 1);
+  });
+  it("should keep real accented text and symbols", () => {
+    assert.equal(normalizeText("naïve Zürich 50°C £5").text, "naïve Zürich 50°C £5");
+  });
+  it("should normalise line endings and non-breaking and zero-width spaces", () => {
+    assert.equal(normalizeText("a\u00a0b\u200bc\r\nd").text, "a bc\nd");
+  });
+});
+
+describe("findDates", () => {
+  const cases: [string, string][] = [
+    ["Fri, 03 Aug 2018 21:55 GMT", "2018-08-03T21:55:00Z"],
+    ["By AFP - Aug 01,2018", "2018-08-01"],
+    ["Date of publication 5 October 2016", "2016-10-05"],
+    ["Published November 13 2017", "2017-11-13"],
+    ["Wed Jun 1 2016", "2016-06-01"],
+    ["28-08-2016", "2016-08-28"],
+    ["08.04.2017(updated 1954 08.04.2017)", "2017-04-08"],
+    ["Monday 21 November 2016", "2016-11-21"],
+    ["Last updated at Jul 282016", "2016-07-28"],
+  ];
+  for (const [text, iso] of cases) {
+    it(`should read "${text}"`, () => assert.equal(findDates(text)[0]?.iso, iso));
+  }
+  it("should never guess from a weekday, a month or an ambiguous numeric date", () => {
+    assert.deepEqual(findDates("said on Tuesday, in March 2016, on 03/04/2017"), []);
+  });
+});
+
+describe("parseSource", () => {
+  it("should let a sidecar correct any field", () => {
+    const r = parseSource(file("a.txt", "A headline about Daraa\n\nBody text of the article goes here.", "title: Corrected\npublished: 2017-05-02\nauthors: [Jane Doe]\n"));
+    assert.equal(r.title, "Corrected");
+    assert.equal(r.published, "2017-05-02");
+    assert.deepEqual(r.authors, ["Jane Doe"]);
+  });
+  it("should read Markdown with front matter", () => {
+    const r = parseSource(file("b.md", "---\ntitle: From front matter\ndate: 2018-07-30\n---\n\nFirst *paragraph* {{ x }}.\n\n## Sub\n\n- item one\n"));
+    assert.equal(r.title, "From front matter");
+    assert.equal(r.published, "2018-07-30");
+    assert.deepEqual(r.body.map((b) => b.type), ["paragraph", "heading", "list-item"]);
+    assert.equal(r.body[0]!.text, "First paragraph {{ x }}.");
+  });
+  it("should name the file when front matter is broken", () => {
+    assert.throws(() => parseSource(file("c.md", "---\ntitle: [unclosed\n---\nx")), /c\.md: invalid front matter/);
+  });
+});
+
+describe("makeSlug", () => {
+  it("should make readable ASCII slugs of at most 80 characters", () => {
+    assert.equal(makeSlug("Daesh cornered in pocket of southern Syria"), "daesh-cornered-in-pocket-of-southern-syria");
+    const long = makeSlug("word ".repeat(60));
+    assert.ok(long.length <= 80 && !long.endsWith("-"));
+  });
+  it("should give text without Latin letters a stable slug", () => {
+    assert.match(makeSlug("😀😀", "file.txt"), /^[a-z0-9-]+$/);
+    assert.equal(makeSlug("😀😀", "file.txt"), makeSlug("😀😀", "file.txt"));
+  });
+});
