@@ -95,7 +95,7 @@ export class SearchEngine {
     const phrases = parsed.groups.some((g) => g.alternatives.some((a) => a.phrase));
     const [postings, allowed] = await Promise.all([this.#postings(queryTermsOf(parsed), meta, phrases), this.#allowed(filters, meta)]);
     const candidates = candidateDocs(postings, parsed.groups, allowed);
-    const hits = this.score(restrict(postings, candidates), meta.fields, parsed.groups);
+    const hits = this.score(restrict(postings, candidates), parsed.groups);
     return { hits, parsed, highlights };
   }
 
@@ -103,14 +103,13 @@ export class SearchEngine {
    * Score loaded postings with Lunr and keep documents satisfying every group.
    *
    * @param postings Term → per field postings.
-   * @param fields Index fields.
    * @param groups Required groups.
    * @returns Hits, best first (ties in doc order).
    */
-  score(postings: ReadonlyMap<string, readonly (readonly Posting[])[]>, fields: readonly string[], groups: readonly Group[]): Hit[] {
+  score(postings: ReadonlyMap<string, readonly (readonly Posting[])[]>, groups: readonly Group[]): Hit[] {
     if (postings.size === 0) return [];
     const lunr = this.#lunr;
-    const index = lunr.Index.load(assembleIndex(postings, fields, lunr.version) as unknown as object);
+    const index = lunr.Index.load(assembleIndex(postings, lunr.version) as unknown as object);
     const results = index.query((q) => {
       for (const term of postings.keys()) q.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.NONE });
     });

@@ -160,36 +160,48 @@ export interface SerialisedIndex {
   readonly pipeline: readonly string[];
 }
 
+/** Name of the one field of an assembled index. */
+export const ASSEMBLED_FIELD = "all";
+/** Word positions of field `f` are shifted by `f × FIELD_SPAN`, so no phrase spans two fields. */
+export const FIELD_SPAN = 2 ** 28;
+
 /**
- * Put loaded terms back together into a serialised Lunr index. Scores of a query over these
- * terms equal those of the whole archive's index: Lunr scores a document by the dot product of
- * the query with the document's field vectors, divided by the query's length, so vector entries
- * of other terms never count.
+ * Put loaded terms back together into a serialised Lunr index with one field whose weights are
+ * the sums of the archive index's per-field weights. Its scores equal the archive index's:
+ * Lunr scores a document by Σ over fields of (query · field vector) / |query|, the query vector is
+ * the same in every field, and entries of terms outside the query never count — so summing the
+ * fields first gives the same sum, with a third of the work for Lunr.
  *
  * @param terms Term → per field postings (from {@link decodePostings}).
- * @param fields Field names, in posting order.
  * @param version Lunr version to stamp (the running Lunr's, to avoid a version warning).
- * @returns An object for `lunr.Index.load`.
+ * @returns An object for `lunr.Index.load`; positions (when loaded) are kept as `index` metadata.
  */
-export function assembleIndex(terms: ReadonlyMap<string, readonly (readonly Posting[])[]>, fields: readonly string[], version: string): SerialisedIndex {
+export function assembleIndex(terms: ReadonlyMap<string, readonly (readonly Posting[])[]>, version: string): SerialisedIndex {
   const sorted = [...terms.keys()].sort();
-  const vectors = new Map<string, number[]>();
+  const vectors = new Map<number, number[]>();
   const invertedIndex: [string, Record<string, unknown>][] = [];
   sorted.forEach((term, termIndex) => {
-    const entry: Record<string, unknown> = { _index: termIndex };
-    const perField = terms.get(term)!;
-    fields.forEach((field, f) => {
-      const refs: Record<string, unknown> = {};
-      for (const p of perField[f] ?? []) {
-        refs[p.doc] = p.positions ? { index: p.positions } : {};
-        const key = `${field}/${p.doc}`;
-        let vector = vectors.get(key);
-        if (!vector) vectors.set(key, (vector = []));
-        vector.push(termIndex, p.score);
+    const weights = new Map<number, number>();
+    const positions = new Map<number, number[]>();
+    terms.get(term)!.forEach((list, f) => {
+      for (const p of list) {
+        weights.set(p.doc, (weights.get(p.doc) ?? 0) + p.score);
+        if (!p.positions) continue;
+        let where = positions.get(p.doc);
+        if (!where) positions.set(p.doc, (where = []));
+        for (const at of p.positions) where.push(f * FIELD_SPAN + at);
       }
-      entry[field] = refs;
     });
-    invertedIndex.push([term, entry]);
+    const refs: Record<string, unknown> = {};
+    for (const [doc, weight] of weights) {
+      const where = positions.get(doc);
+      refs[doc] = where ? { index: where } : {};
+      let vector = vectors.get(doc);
+      if (!vector) vectors.set(doc, (vector = []));
+      vector.push(termIndex, weight);
+    }
+    invertedIndex.push([term, { _index: termIndex, [ASSEMBLED_FIELD]: refs }]);
   });
-  return { version, fields, fieldVectors: [...vectors], invertedIndex, pipeline: ["stemmer"] };
+  const fieldVectors = [...vectors].map(([doc, vector]): [string, number[]] => [`${ASSEMBLED_FIELD}/${doc}`, vector]);
+  return { version, fields: [ASSEMBLED_FIELD], fieldVectors, invertedIndex, pipeline: ["stemmer"] };
 }
