@@ -111,8 +111,12 @@ export function excerpt(lunr: Lunr, text: string, patterns: readonly Alternative
     const count = spans.filter(([s, e]) => s >= start && e <= start + length).length;
     if (count > best) [best, from] = [count, start];
   }
-  if (from > 0) from = Math.max(0, from - 60);
-  if (from > 0) from = Math.max(from, text.lastIndexOf(" ", from) + 1);
+  if (from > 0) {
+    const mark = from;
+    from = Math.max(0, from - 60);
+    const space = text.indexOf(" ", from);
+    if (from > 0 && space >= 0 && space < mark) from = space + 1;
+  }
   let to = Math.min(text.length, from + length);
   if (to < text.length) {
     const space = text.lastIndexOf(" ", to);
