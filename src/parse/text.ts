@@ -1,17 +1,19 @@
 /** Extraction of an article record from raw scraped text. */
 import type { ArticleRecord, Block, RemovedLine } from "../record.js";
-import { furnitureReason, isRelatedHeader, publisherFromFooter } from "./boilerplate.js";
+import { furnitureReason, isCommentsHeader, isRelatedHeader, publisherFromFooter } from "./boilerplate.js";
 import { parseByline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
-import { foldLine, isHeadlineLike, splitOutletSuffix } from "./headline.js";
+import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix } from "./headline.js";
+import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
 
 /** Fields of a record that extraction finds (everything but `source`, `slug` and `topics`). */
 export type ExtractedFields = Omit<ArticleRecord, "source" | "slug" | "topics">;
 
-const HEADLINE_WINDOW = 15;
 const SUBTITLE_MAX_WORDS = 45;
+/** A line opening with "By", as bylines do. */
+const SIGNED = /^(?:[•·]\s*)?by\b/i;
 const DATE_CUE_PREFIX = /^(?:(?:date of publication|published|publication date|posted|last updated|updated|date)(?:\s+(?:at|on))?[:\s]*)?$/i;
 
 /**
@@ -49,14 +51,24 @@ export function extractFromText(text: string): ExtractedFields {
   });
 
   const furniture = readable.map((line) => furnitureReason(line));
-  const headlineAt = chooseHeadline(readable, furniture);
+  const info = classifyLines(readable);
+  const region = findContentRegion(info) ?? { start: 0, end: readable.length - 1 };
+  const isMenu = (k: number) => info[k]!.cls === "bad" && !furniture[k] && /^[•·▪►○●□■◦▸*+|>»[]/.test(readable[k]!);
+  let headlineAt = chooseHeadline({
+    lines: readable,
+    bodyStart: region.start,
+    excluded: (k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(readable[k]!) || parseByline(readable[k]!, false) !== null,
+    bylineLike: (k) => parseByline(readable[k]!, true) !== null,
+    datedOrSigned: (k) => SIGNED.test(readable[k]!) || (info[k]!.words <= 14 && findDates(readable[k]!).length > 0),
+  });
+  if (headlineAt < 0) headlineAt = fallbackHeadline(readable, furniture);
   if (headlineAt < 0) {
     warnings.push("no headline found");
     for (const line of readable) drop(line, "no-text");
     return out;
   }
-  for (let i = 0; i < headlineAt; i++) {
-    drop(readable[i]!, isDateOnly(readable[i]!) ? "site-clock" : furniture[i] ?? "site-header");
+  for (let k = 0; k < headlineAt; k++) {
+    drop(readable[k]!, isDateOnly(readable[k]!) ? "site-clock" : furniture[k] ?? "site-header");
   }
   const { title, outlet } = splitOutletSuffix(readable[headlineAt]!);
   out.title = title;
@@ -68,12 +80,14 @@ export function extractFromText(text: string): ExtractedFields {
     return key === titleKey || key === headlineKey;
   };
 
-  // Header zone: repeated headline, byline, date lines, standfirst.
+  // Header zone: repeated headline, byline, date lines, standfirst; then whatever precedes the body.
   const publishedDates: FoundDate[] = [];
   let i = headlineAt + 1;
-  let headerEnds = false;
-  for (; i < readable.length && i <= headlineAt + 8 && !headerEnds; i++) {
+  let sinceHeadline = 0;
+  for (; i < readable.length; i++, sinceHeadline++) {
     const line = readable[i]!;
+    const beforeBody = i < region.start;
+    if (!beforeBody && (sinceHeadline >= 8 || i > region.end)) break;
     if (isTitleRepeat(line)) {
       drop(line, "repeated-title");
       continue;
@@ -82,7 +96,7 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, furniture[i]!);
       continue;
     }
-    const byline = out.authors.length === 0 ? parseByline(line, i <= headlineAt + 3) : null;
+    const byline = out.authors.length === 0 ? parseByline(line, i <= headlineAt + 3 || beforeBody) : null;
     if (byline) {
       out.authors = byline.authors;
       if (byline.publisher) out.publisher = byline.publisher;
@@ -98,22 +112,38 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, "date");
       continue;
     }
-    if (out.subtitle === null && out.authors.length === 0 && publishedDates.length === 0 && isStandfirst(readable, furniture, i, isTitleRepeat)) {
-      out.subtitle = line;
-      continue;
+    if (out.subtitle === null && out.authors.length === 0 && publishedDates.length === 0) {
+      const standfirst = beforeBody ? info[i]!.words >= 5 && sinceHeadline <= 2 : isStandfirst(readable, furniture, i, isTitleRepeat);
+      if (standfirst) {
+        out.subtitle = line;
+        continue;
+      }
     }
-    headerEnds = true;
-    i--;
+    if (!beforeBody) break;
+    drop(line, "page-header");
   }
 
-  // Body: the rest, without furniture; a "Related" block near the end takes what follows with it.
+  // Body: the article span, without furniture; a "Related" block near the end takes what follows
+  // with it, one earlier in the text only the teasers under it; readers' comments end the article.
   let bodyLines: string[] = [];
-  let relatedFrom = -1;
-  for (let k = i; k < readable.length; k++) {
+  const bodyStart = i;
+  let end = region.end;
+  let skipping: string | null = null;
+  for (let k = bodyStart; k <= end; k++) {
     const line = readable[k]!;
-    if (relatedFrom < 0 && isRelatedHeader(line) && k >= i + (readable.length - i) / 2) relatedFrom = k;
-    if (relatedFrom >= 0) {
-      drop(line, "related-links");
+    if (k > bodyStart && isCommentsHeader(line)) {
+      end = k - 1;
+      break;
+    }
+    if (isRelatedHeader(line)) {
+      if (k >= bodyStart + (end - bodyStart) / 2) {
+        end = k - 1;
+        break;
+      }
+      skipping = "related-links";
+    } else if (skipping && info[k]!.cls === "good") skipping = null;
+    if (skipping) {
+      drop(line, skipping);
       continue;
     }
     if (isTitleRepeat(line)) {
@@ -126,12 +156,28 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, furniture[k]!);
       continue;
     }
+    if (!keepInRegion(info, k, region)) {
+      drop(line, info[k]!.cls === "bad" ? "navigation" : "boilerplate");
+      continue;
+    }
     bodyLines.push(line);
   }
 
-  if (bodyLines.length >= 3 && isSectionLine(bodyLines[bodyLines.length - 1]!)) {
-    out.section = bodyLines.pop()!;
-    drop(out.section, "section");
+  // After the article: a trailing section line, footers naming the outlet, the rest of the page.
+  const last = readable.length - 1;
+  let trailing = "page-footer";
+  for (let k = end + 1; k <= last; k++) {
+    const line = readable[k]!;
+    if (isRelatedHeader(line)) trailing = "related-links";
+    else if (isCommentsHeader(line)) trailing = "comments";
+    const footer = publisherFromFooter(line);
+    if (footer) out.publisher ??= footer;
+    if (k === last && out.section === null && isSectionLine(line) && lastLines(info, end + 1, last)) {
+      out.section = line;
+      drop(line, "section");
+      continue;
+    }
+    drop(line, trailing === "page-footer" ? furniture[k] ?? trailing : trailing);
   }
 
   // A date (and a repeated headline) opening the first paragraph, as in "Wed 05 Apr 2017 Title. Text…".
@@ -171,18 +217,16 @@ export function extractFromText(text: string): ExtractedFields {
   return out;
 }
 
-/** Index of the headline among the first lines: a headline-like line repeated on the page wins. */
-function chooseHeadline(lines: readonly string[], furniture: readonly (string | null)[]): number {
-  const candidates: number[] = [];
-  for (let i = 0; i < lines.length && candidates.length < HEADLINE_WINDOW; i++) {
-    if (furniture[i] || isDateOnly(lines[i]!) || parseByline(lines[i]!, false)) continue;
-    if (isHeadlineLike(lines[i]!)) candidates.push(i);
-  }
-  const keys = lines.map(foldLine);
-  const repeated = candidates.find((i) => keys.indexOf(keys[i]!, i + 1) > 0 && i < 10);
-  if (repeated !== undefined) return repeated;
-  if (candidates.length > 0) return candidates[0]!;
-  return lines.findIndex((_, i) => !furniture[i]);
+/** Without a prose span to anchor on, the first headline-like line that is not furniture. */
+function fallbackHeadline(lines: readonly string[], furniture: readonly (string | null)[]): number {
+  const at = lines.findIndex((line, k) => !furniture[k] && isHeadlineLike(line) && !isDateOnly(line));
+  return at >= 0 ? at : lines.findIndex((_, k) => !furniture[k]);
+}
+
+/** Whether every line in `from..to` is short furniture-like text, as a page's last lines are. */
+function lastLines(info: readonly LineInfo[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (info[k]!.cls === "good") return false;
+  return to - from <= 3;
 }
 
 /** Whether the line at `i` is a standfirst: short, and set apart from the body that follows. */
