@@ -15,6 +15,8 @@ export interface LineInfo {
   /** Word count (for scripts without spaces, characters / 2). */
   readonly words: number;
   readonly cls: LineClass;
+  /** What taking the line into the article span costs (0 for prose). */
+  readonly cost: number;
 }
 
 /** The span of lines (inclusive) holding the article body. */
@@ -56,21 +58,28 @@ export function classifyLines(lines: readonly string[]): LineInfo[] {
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
   return lines.map((text) => {
     const words = countWords(text);
-    return { text, words, cls: classify(text, words, counts.get(text)! > 1) };
+    const [cls, cost] = classify(text, words, counts.get(text)! > 1);
+    return { text, words, cls, cost };
   });
 }
 
-function classify(text: string, words: number, repeated: boolean): LineClass {
-  if (furnitureReason(text) || RULE_SHAPE.test(text) || CODE_SHAPE.test(text)) return "bad";
+/** Cost of taking a line into the article span: navigation most, stray code or captions less. */
+const COST = { furniture: 6, stray: 3, label: 3, short: 1.5, row: -1 } as const;
+
+function classify(text: string, words: number, repeated: boolean): [LineClass, number] {
+  if (furnitureReason(text)) return ["bad", COST.furniture];
+  if (RULE_SHAPE.test(text) || CODE_SHAPE.test(text)) return ["bad", COST.stray];
   const terminal = TERMINAL.test(text);
-  if (repeated && words <= 12 && !terminal) return "bad";
-  if (MENU_SHAPE.test(text)) return words >= 12 && terminal ? "short" : "bad";
+  if (MENU_SHAPE.test(text)) return words >= 12 && terminal ? ["short", COST.short] : ["bad", COST.furniture];
+  if (repeated && words <= 12 && !terminal) return ["bad", COST.stray];
   const tokens = text.match(WORD) ?? [];
+  if (tokens.length >= 4 && tokens.filter((t) => /^\d/.test(t)).length >= tokens.length * 0.4) return ["short", COST.row];
   const stops = stopwordRatio(tokens);
-  if (words >= 25 && (terminal || stops >= 0.15 || NO_SPACE_SCRIPT.test(text))) return "good";
-  if (words >= 10 && terminal && (stops >= 0.1 || NO_SPACE_SCRIPT.test(text))) return "good";
-  if (words >= 15 && stops >= 0.25) return "good";
-  return "short";
+  const noSpaces = NO_SPACE_SCRIPT.test(text);
+  if (words >= 25 && (terminal || stops >= 0.15 || noSpaces)) return ["good", 0];
+  if (words >= 10 && terminal && (stops >= 0.1 || noSpaces)) return ["good", 0];
+  if (words >= 15 && stops >= 0.25) return ["good", 0];
+  return ["short", words <= 3 ? COST.label : COST.short];
 }
 
 /**
@@ -87,7 +96,7 @@ export function findContentRegion(info: readonly LineInfo[]): ContentRegion | nu
   let start = 0;
   for (let i = 0; i < info.length; i++) {
     const line = info[i]!;
-    const value = line.cls === "good" ? Math.min(line.words, 120) : line.cls === "bad" ? -6 : line.words <= 3 ? -4 : -2;
+    const value = line.cls === "good" ? Math.min(line.words, 120) : -line.cost;
     if (sum <= 0) {
       sum = 0;
       start = i;
@@ -114,7 +123,7 @@ export function findContentRegion(info: readonly LineInfo[]): ContentRegion | nu
  */
 export function keepInRegion(info: readonly LineInfo[], i: number, region: ContentRegion): boolean {
   const line = info[i]!;
-  if (line.cls === "good") return true;
+  if (line.cls === "good" || line.cost < 0) return true;
   if (line.cls === "bad") return false;
   const before = neighbour(info, i, -1, region);
   const after = neighbour(info, i, 1, region);

@@ -11,6 +11,8 @@ export interface FoundDate {
   readonly index: number;
 }
 
+/** A year written out (four digits, or two after a numeric day and month): relative phrases have none. */
+const STATED_YEAR = /(?:^|\D)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)/;
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 /** `Jul 282016` (day and year run together) → `Jul 28 2016`. */
 const RUN_TOGETHER = /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) ?([0-3]?\d)((?:19|20)\d\d)\b/g;
@@ -33,6 +35,7 @@ export function findDates(text: string): FoundDate[] {
   for (const result of chrono.en.GB.parse(prepared, REFERENCE)) {
     const start = result.start;
     if (!start.isCertain("day") || !start.isCertain("month") || !start.isCertain("year")) continue;
+    if (!STATED_YEAR.test(result.text)) continue;
     const ambiguous = AMBIGUOUS_SLASH.exec(result.text.trim());
     if (ambiguous && Number(ambiguous[1]) <= 12 && Number(ambiguous[2]) <= 12 && ambiguous[1] !== ambiguous[2]) continue;
     const year = start.get("year")!;

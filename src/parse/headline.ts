@@ -1,6 +1,5 @@
 /** Choosing the headline and standfirst among the first lines of a page. */
 import { countWords } from "./content.js";
-import { STOPWORDS } from "./stopwords.js";
 
 /** Words in a headline suffix (`Title | Outlet`, `Title - Reuters`) that mark it as an outlet name. */
 const OUTLET_WORD = /\b(news|times|post|daily|herald|tribune|journal|observer|agency|press|tv|radio|online|gazette|guardian|telegraph|reuters|afp|ap|bbc|cnn|sana|sputnik|sabah|ahram|manar|alam|araby|al jazeera|aljazeera|monitor|chronicle|review|today|express|mail|independent|world)\b/i;
@@ -44,12 +43,17 @@ export function foldLine(line: string): string {
 }
 
 /** Form controls and symbols as text browsers print them. */
-const FORM_SHAPE = /\[[^\]]*\]|\(\s*\)|\*\s*$|^\W|\$\d|→/u;
+const FORM_SHAPE = /\[[^\]]*\]|\(\s*\)|\*\s*$|^\W|→|^(.{4,})\1$/u;
+
+/** Words a complete headline does not end on: articles, prepositions, conjunctions. */
+const DANGLING = new Set(
+  "a an the of for by to with from and or but at into onto than your our their my its is are was were de del la el le les y e o di da do das dos em und der die das von".split(" "),
+);
 
 /** How far before the article body a headline is looked for, in lines. */
 const HEADLINE_WINDOW = 60;
 /** How far into the detected body a headline may still sit (a banner can pass for prose). */
-const HEADLINE_OVERLAP = 15;
+const HEADLINE_OVERLAP = 25;
 /** Trailing outlet after a page title: `Title - Outlet`, `Title | Outlet`. */
 const TITLE_SUFFIX = /\s+[|–—-]\s+[^|–—-]{2,60}$/;
 
@@ -82,21 +86,20 @@ export function chooseHeadline(ctx: HeadlineContext): number {
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const pageTitle = lines.length > 0 ? foldLine(lines[0]!.replace(TITLE_SUFFIX, "")) : "";
   const from = Math.max(0, bodyStart - HEADLINE_WINDOW);
-  const seen = new Set<string>();
   let best = -1;
   let bestScore = -Infinity;
   const to = Math.min(lines.length, bodyStart + HEADLINE_OVERLAP);
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     const key = keys[i]!;
-    if (excluded(i) || key === "" || seen.has(key)) continue;
-    seen.add(key);
+    if (excluded(i) || key === "") continue;
     const words = countWords(line);
     if (line.length > 250 || words > 30 || words === 0) continue;
-    let score = i < bodyStart ? -0.05 * (bodyStart - i) : -0.3 * (i - bodyStart + 1);
-    for (let k = i + 1; k <= i + 6 && k < lines.length; k++) {
+    let score = i < bodyStart ? -0.05 * (bodyStart - i) : -0.15 * (i - bodyStart + 1);
+    for (let k = i + 1, seen = 0; seen < 6 && k < lines.length; k++) {
+      if (countWords(lines[k]!) > 0) seen++;
       if (ctx.datedOrSigned(k)) {
-        score += 3;
+        score += seen <= 1 ? 3 : 2.5;
         break;
       }
     }
@@ -106,15 +109,19 @@ export function chooseHeadline(ctx: HeadlineContext): number {
     if (/[.,;:]$/.test(line)) score -= 3;
     if (FORM_SHAPE.test(line)) score -= 4;
     const lastWord = /([\p{L}]+)[^\p{L}]*$/u.exec(line)?.[1];
-    if (lastWord && words >= 2 && STOPWORDS.has(lastWord.toLowerCase())) score -= 4;
+    if (lastWord && words >= 2 && DANGLING.has(lastWord.toLowerCase())) score -= 4;
+    if (!/\p{L}{2}/u.test(line)) score -= 10;
     if (words >= 5 && words <= 20) score += 1;
     if (!/^[\p{Lu}\p{N}"“‘'¿¡]/u.test(line)) score -= 1;
     if (ctx.bylineLike(i)) score -= 3;
+    if (ctx.datedOrSigned(i)) score -= 4;
     if (process.env.HEADLINE_DEBUG) console.error(score.toFixed(2), i, bodyStart, line.slice(0, 70));
     if (score > bestScore) {
       bestScore = score;
       best = i;
     }
   }
-  return best;
+  // A headline printed twice around its standfirst: the first print heads the article.
+  const earlier = keys.lastIndexOf(keys[best]!, best - 1);
+  return best >= 0 && earlier >= 0 && best - earlier <= 6 ? earlier : best;
 }

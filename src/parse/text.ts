@@ -59,7 +59,7 @@ export function extractFromText(text: string): ExtractedFields {
     bodyStart: region.start,
     excluded: (k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(readable[k]!) || parseByline(readable[k]!, false) !== null,
     bylineLike: (k) => parseByline(readable[k]!, true) !== null,
-    datedOrSigned: (k) => SIGNED.test(readable[k]!) || (info[k]!.words <= 14 && findDates(readable[k]!).length > 0),
+    datedOrSigned: (k) => SIGNED.test(readable[k]!) || (info[k]!.words <= 16 && findDates(readable[k]!).length > 0),
   });
   if (headlineAt < 0) headlineAt = fallbackHeadline(readable, furniture);
   if (headlineAt < 0) {
