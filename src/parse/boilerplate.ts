@@ -16,8 +16,12 @@ const DISCLAIMER =
 /** Cookie, sharing and subscription prompts (short lines only). */
 const PROMPT = /(cookies?|subscribe to|sign up for|newsletter|share (on|this|via)|follow us on|download (our|the) app|click here|javascript|your browser)/i;
 
+/** Cookie and terms consent banners, whatever their length. */
+const CONSENT_TOPIC = /\b(?:cookies?|privacy (?:policy|terms)|terms of (?:use|service))\b/i;
+const CONSENT_ACT = /\b(?:consent|accept|agree|by (?:clicking|continuing|using))/i;
+
 /** Why a line is furniture, or null for ordinary text. */
-export type FurnitureReason = "navigation" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt";
+export type FurnitureReason = "navigation" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt" | "consent";
 
 /**
  * Classify one line of a scraped page as site furniture.
@@ -33,6 +37,7 @@ export function furnitureReason(line: string): FurnitureReason | null {
   if (RELATED_HEADER.test(text)) return "related-links";
   if (DISCLAIMER.test(text)) return "disclaimer";
   if (text.length < 120 && PROMPT.test(text)) return "prompt";
+  if (CONSENT_TOPIC.test(text) && CONSENT_ACT.test(text)) return "consent";
   return null;
 }
 

@@ -64,13 +64,13 @@ export function classifyLines(lines: readonly string[]): LineInfo[] {
 }
 
 /** Cost of taking a line into the article span: navigation most, stray code or captions less. */
-const COST = { furniture: 6, stray: 3, label: 3, short: 1.5, row: -1 } as const;
+const COST = { furniture: 6, menu: 6, stray: 3, label: 3, short: 1.5, row: -1 } as const;
 
 function classify(text: string, words: number, repeated: boolean): [LineClass, number] {
   if (furnitureReason(text)) return ["bad", COST.furniture];
   if (RULE_SHAPE.test(text) || CODE_SHAPE.test(text)) return ["bad", COST.stray];
   const terminal = TERMINAL.test(text);
-  if (MENU_SHAPE.test(text)) return words >= 12 && terminal ? ["short", COST.short] : ["bad", COST.furniture];
+  if (MENU_SHAPE.test(text)) return words >= 12 && terminal ? ["short", COST.short] : ["bad", COST.menu];
   if (repeated && words <= 12 && !terminal) return ["bad", COST.stray];
   const tokens = text.match(WORD) ?? [];
   if (tokens.length >= 4 && tokens.filter((t) => /^\d/.test(t)).length >= tokens.length * 0.4) return ["short", COST.row];

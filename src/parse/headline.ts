@@ -50,6 +50,9 @@ const DANGLING = new Set(
   "a an the of for by to with from and or but at into onto than your our their my its is are was were de del la el le les y e o di da do das dos em und der die das von".split(" "),
 );
 
+/** Words addressing the reader, as prompts and promotions do. */
+const ADDRESS = /\b(?:you|your|our)\b/i;
+
 /** How far before the article body a headline is looked for, in lines. */
 const HEADLINE_WINDOW = 60;
 /** How far into the detected body a headline may still sit (a banner can pass for prose). */
@@ -67,6 +70,8 @@ export interface HeadlineContext {
   readonly bylineLike: (i: number) => boolean;
   /** Lines that state a date or open with "By": what follows a headline. */
   readonly datedOrSigned: (i: number) => boolean;
+  /** Lines of running prose. */
+  readonly prose: (i: number) => boolean;
   /** Index of the first line of the article body. */
   readonly bodyStart: number;
 }
@@ -114,6 +119,8 @@ export function chooseHeadline(ctx: HeadlineContext): number {
     if (words >= 5 && words <= 20) score += 1;
     if (!/^[\p{Lu}\p{N}"“‘'¿¡]/u.test(line)) score -= 1;
     if (ctx.bylineLike(i)) score -= 3;
+    if (ADDRESS.test(line)) score -= 1.5;
+    if ((i > 0 && ctx.prose(i - 1)) || (i > 1 && ctx.prose(i - 2))) score -= 2;
     if (ctx.datedOrSigned(i)) score -= 4;
     if (process.env.HEADLINE_DEBUG) console.error(score.toFixed(2), i, bodyStart, line.slice(0, 70));
     if (score > bestScore) {

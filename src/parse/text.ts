@@ -58,6 +58,7 @@ export function extractFromText(text: string): ExtractedFields {
     lines: readable,
     bodyStart: region.start,
     excluded: (k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(readable[k]!) || parseByline(readable[k]!, false) !== null,
+    prose: (k) => info[k]!.cls === "good",
     bylineLike: (k) => parseByline(readable[k]!, true) !== null,
     datedOrSigned: (k) => SIGNED.test(readable[k]!) || (info[k]!.words <= 16 && findDates(readable[k]!).length > 0),
   });
