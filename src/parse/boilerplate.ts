@@ -18,7 +18,7 @@ const PROMPT = /(cookies?|subscribe to|sign up for|newsletter|share (on|this|via
 
 /** Cookie and terms consent banners, whatever their length. */
 const CONSENT_TOPIC = /\b(?:cookies?|privacy (?:policy|terms)|terms of (?:use|service))\b/i;
-const CONSENT_ACT = /\b(?:consent|accept|agree|by (?:clicking|continuing|using))/i;
+const CONSENT_ACT = /\b(?:consent|accept|agree|we use|by (?:clicking|continuing|using))/i;
 
 /** Why a line is furniture, or null for ordinary text. */
 export type FurnitureReason = "navigation" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt" | "consent";
