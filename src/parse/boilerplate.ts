@@ -37,7 +37,7 @@ export function furnitureReason(line: string): FurnitureReason | null {
   if (RELATED_HEADER.test(text)) return "related-links";
   if (DISCLAIMER.test(text)) return "disclaimer";
   if (text.length < 120 && PROMPT.test(text)) return "prompt";
-  if (CONSENT_TOPIC.test(text) && CONSENT_ACT.test(text)) return "consent";
+  if (text.length < 600 && CONSENT_TOPIC.test(text) && CONSENT_ACT.test(text)) return "consent";
   return null;
 }
 

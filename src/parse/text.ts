@@ -12,6 +12,8 @@ import { UNREADABLE } from "./normalize.js";
 export type ExtractedFields = Omit<ArticleRecord, "source" | "slug" | "topics">;
 
 const SUBTITLE_MAX_WORDS = 45;
+/** A few words naming a source between a repeated headline and its date ("Monitor AFP"). */
+const SOURCE_LABEL = /^(?:[\p{L}-]+(?:\s+[\p{L}-]+){0,3})?$/u;
 /** A line opening with "By", as bylines do. */
 const SIGNED = /^(?:[•·]\s*)?by\b/i;
 const DATE_CUE_PREFIX = /^(?:(?:date of publication|published|publication date|posted|last updated|updated|date)(?:\s+(?:at|on))?[:\s]*)?$/i;
@@ -197,6 +199,13 @@ export function extractFromText(text: string): ExtractedFields {
     if (titlePrefix) {
       drop(titlePrefix, "repeated-title");
       first = first.slice(titlePrefix.length).trim();
+      // "Title Monitor AFP Sunday 3 Jun 2014 Text…": a short source label may sit before the date.
+      const lead = publishedDates.length === 0 && out.updated === null ? leadingDate(first, SOURCE_LABEL) : null;
+      if (lead) {
+        publishedDates.push(lead.date);
+        drop(lead.prefix, "date");
+        first = first.slice(lead.prefix.length).trim();
+      }
     }
     if (first) bodyLines[0] = first;
     else bodyLines = bodyLines.slice(1);
@@ -247,11 +256,10 @@ function isStandfirst(
 }
 
 /** A date stated at the very start of a paragraph, with its cue words ("Published …"). */
-function leadingDate(paragraph: string): { prefix: string; date: FoundDate } | null {
+function leadingDate(paragraph: string, before: RegExp = DATE_CUE_PREFIX): { prefix: string; date: FoundDate } | null {
   const date = findDates(paragraph.slice(0, 80))[0];
-  if (!date || !DATE_CUE_PREFIX.test(paragraph.slice(0, date.index).trim())) return null;
-  let end = paragraph.indexOf(date.text) + date.text.length;
-  if (end < date.text.length) return null;
+  if (!date || !before.test(paragraph.slice(0, date.index).trim())) return null;
+  let end = date.index + date.text.length;
   const tail = /^\s*(?:at\s+\d{1,2}:?\d{2}(?:\s*(?:GMT|UTC|[AP]M))?|\(updated[^)]{0,40}\))?/i.exec(paragraph.slice(end));
   end += tail ? tail[0].length : 0;
   return { prefix: paragraph.slice(0, end), date };
