@@ -122,7 +122,6 @@ export function chooseHeadline(ctx: HeadlineContext): number {
     if (ADDRESS.test(line)) score -= 1.5;
     if ((i > 0 && ctx.prose(i - 1)) || (i > 1 && ctx.prose(i - 2))) score -= 2;
     if (ctx.datedOrSigned(i)) score -= 4;
-    if (process.env.HEADLINE_DEBUG) console.error(score.toFixed(2), i, bodyStart, line.slice(0, 70));
     if (score > bestScore) {
       bestScore = score;
       best = i;
