@@ -4,7 +4,11 @@
  * Abu Salem et al., ICWSM 2019, CC BY 4.0).
  */
 import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, it } from "node:test";
+import { checkFolder } from "../src/cli/check.js";
 import { isCommentsHeader, furnitureReason } from "../src/parse/boilerplate.js";
 import { classifyLines, findContentRegion } from "../src/parse/content.js";
 import { findDates } from "../src/parse/dates.js";
@@ -143,5 +147,30 @@ describe("extractFromText on FA-KES style articles", () => {
     );
     assert.equal(out.published, null);
     assert.ok(out.warnings.some((w) => /several dates/.test(w)));
+  });
+});
+
+describe("checkFolder", () => {
+  it("should report fields, removed lines with reasons, warnings and a summary", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "clippings-check-"));
+    try {
+      await writeFile(
+        path.join(dir, "a.txt"),
+        `You are here\nBridge closed to lorries after cracks found\nBy AFP - Aug 01,2018\n${PROSE.join("\n")}\n`,
+      );
+      await writeFile(path.join(dir, "b.txt"), PROSE[0]!);
+      const lines: string[] = [];
+      const summary = await checkFolder(dir, (line) => lines.push(line));
+      const report = lines.join("\n");
+      assert.equal(summary.files, 2);
+      assert.equal(summary.withoutDate, 1);
+      assert.match(report, /title {6}Bridge closed to lorries after cracks found/);
+      assert.match(report, /published {2}2018-08-01/);
+      assert.match(report, /removed {4}navigation \(1\)\n {4}- You are here/);
+      assert.match(report, /warning {4}no publication date stated/);
+      assert.match(lines.at(-1)!, /^Checked 2 files .*1 without a publication date/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
