@@ -13,6 +13,8 @@ export interface FoundDate {
 
 /** A year written out (four digits, or two after a numeric day and month): relative phrases have none. */
 const STATED_YEAR = /(?:^|\D)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)/;
+/** Longest line that can be a date and nothing else ("Last updated at Wednesday 21 November 2018 10:59 GMT+3"). */
+const DATE_LINE_MAX = 80;
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 /** `Jul 282016` (day and year run together) → `Jul 28 2016`. */
 const RUN_TOGETHER = /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) ?([0-3]?\d)((?:19|20)\d\d)\b/g;
@@ -76,6 +78,7 @@ export function findDates(text: string): FoundDate[] {
  * @param line One line of text.
  */
 export function isDateOnly(line: string): boolean {
+  if (line.length > DATE_LINE_MAX) return false;
   const found = findDates(line);
   if (found.length !== 1) return false;
   const rest = line

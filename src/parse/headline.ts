@@ -97,9 +97,9 @@ export function chooseHeadline(ctx: HeadlineContext): number {
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     const key = keys[i]!;
-    if (excluded(i) || key === "") continue;
+    if (key === "" || line.length > 250) continue;
     const words = countWords(line);
-    if (line.length > 250 || words > 30 || words === 0) continue;
+    if (words > 30 || words === 0 || excluded(i)) continue;
     let score = i < bodyStart ? -0.05 * (bodyStart - i) : -0.15 * (i - bodyStart + 1);
     for (let k = i + 1, seen = 0; seen < 6 && k < lines.length; k++) {
       if (countWords(lines[k]!) > 0) seen++;

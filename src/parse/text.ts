@@ -14,6 +14,8 @@ export type ExtractedFields = Omit<ArticleRecord, "source" | "slug" | "topics">;
 const SUBTITLE_MAX_WORDS = 45;
 /** A few words naming a source between a repeated headline and its date ("Monitor AFP"). */
 const SOURCE_LABEL = /^(?:[\p{L}-]+(?:\s+[\p{L}-]+){0,3})?$/u;
+/** A run of letters and digits. */
+const TOKEN = /[\p{L}\p{N}]+/gu;
 /** A line opening with "By", as bylines do. */
 const SIGNED = /^(?:[•·]\s*)?by\b/i;
 const DATE_CUE_PREFIX = /^(?:(?:date of publication|published|publication date|posted|last updated|updated|date)(?:\s+(?:at|on))?[:\s]*)?$/i;
@@ -59,10 +61,10 @@ export function extractFromText(text: string): ExtractedFields {
   let headlineAt = chooseHeadline({
     lines: readable,
     bodyStart: region.start,
-    excluded: (k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(readable[k]!) || parseByline(readable[k]!, false) !== null,
+    excluded: memo((k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(readable[k]!) || parseByline(readable[k]!, false) !== null),
     prose: (k) => info[k]!.cls === "good",
-    bylineLike: (k) => parseByline(readable[k]!, true) !== null,
-    datedOrSigned: (k) => SIGNED.test(readable[k]!) || (info[k]!.words <= 16 && findDates(readable[k]!).length > 0),
+    bylineLike: memo((k) => parseByline(readable[k]!, true) !== null),
+    datedOrSigned: memo((k) => SIGNED.test(readable[k]!) || (info[k]!.words <= 16 && findDates(readable[k]!).length > 0)),
   });
   if (headlineAt < 0) headlineAt = fallbackHeadline(readable, furniture);
   if (headlineAt < 0) {
@@ -227,6 +229,16 @@ export function extractFromText(text: string): ExtractedFields {
   return out;
 }
 
+/** Cache a per-line test: headline scoring asks about the same lines several times. */
+function memo(test: (k: number) => boolean): (k: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (k) => {
+    let value = known.get(k);
+    if (value === undefined) known.set(k, (value = test(k)));
+    return value;
+  };
+}
+
 /** Without a prose span to anchor on, the first headline-like line that is not furniture. */
 function fallbackHeadline(lines: readonly string[], furniture: readonly (string | null)[]): number {
   const at = lines.findIndex((line, k) => !furniture[k] && isHeadlineLike(line) && !isDateOnly(line));
@@ -267,13 +279,19 @@ function leadingDate(paragraph: string, before: RegExp = DATE_CUE_PREFIX): { pre
 
 /** The headline repeated at the start of a paragraph, with its closing punctuation, or null. */
 function leadingTitle(paragraph: string, title: string): string | null {
-  const words = title.match(/[\p{L}\p{N}]+/gu);
+  const words = title.toLowerCase().match(TOKEN);
   if (!words || words.length < 3) return null;
-  const pattern = new RegExp(`^${words.map(escapeRegExp).join("[^\\p{L}\\p{N}]+")}[^\\p{L}\\p{N}\\s]*\\s*`, "iu");
-  const m = pattern.exec(paragraph);
-  return m ? m[0] : null;
+  const head = paragraph.slice(0, title.length * 3 + 40);
+  const token = new RegExp(TOKEN.source, "gu");
+  let end = 0;
+  for (const word of words) {
+    const m = token.exec(head);
+    if (!m || m[0].toLowerCase() !== word) return null;
+    // Only separators may stand between the words.
+    if (/[\p{L}\p{N}]/u.test(head.slice(end, m.index)) || (end > 0 && m.index === end)) return null;
+    end = m.index + m[0].length;
+  }
+  const tail = /^[^\p{L}\p{N}\s]*\s*/u.exec(head.slice(end))!;
+  return head.slice(0, end + tail[0].length);
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
