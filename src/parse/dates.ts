@@ -33,6 +33,8 @@ const AMBIGUOUS_SLASH = /^(\d{1,2})\/(\d{1,2})\/\d{2,4}$/;
  * @returns Dates found, with the matched text and its offset.
  */
 export function findDates(text: string): FoundDate[] {
+  // Every fully stated date has a year in digits: without one, chrono is not asked.
+  if (!/\d\d/.test(text)) return [];
   // Spaces inserted into run-together dates are tracked so that offsets and texts refer to `text`.
   const inserted: number[] = [];
   const spaced = text.replace(RUN_INTO_WORD, (match: string, _date: string, offset: number) => {
@@ -49,6 +51,7 @@ export function findDates(text: string): FoundDate[] {
     }
     return fixed;
   });
+  if (!STATED_YEAR.test(prepared)) return [];
   const original = (at: number) => at - inserted.filter((p) => p < at).length;
   const out: FoundDate[] = [];
   for (const result of chrono.en.GB.parse(prepared, REFERENCE)) {

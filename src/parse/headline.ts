@@ -53,6 +53,9 @@ const DANGLING = new Set(
 /** Words addressing the reader, as prompts and promotions do. */
 const ADDRESS = /\b(?:you|your|our)\b/i;
 
+/** Longest line taken for a headline. */
+const MAX_LENGTH = 250;
+
 /** How far before the article body a headline is looked for, in lines. */
 const HEADLINE_WINDOW = 60;
 /** How far into the detected body a headline may still sit (a banner can pass for prose). */
@@ -86,7 +89,8 @@ export interface HeadlineContext {
  */
 export function chooseHeadline(ctx: HeadlineContext): number {
   const { lines, excluded, bodyStart } = ctx;
-  const keys = lines.map(foldLine);
+  // Lines too long to be a headline cannot repeat one; they are not folded.
+  const keys = lines.map((line) => (line.length <= MAX_LENGTH ? foldLine(line) : ""));
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const pageTitle = lines.length > 0 ? foldLine(lines[0]!.replace(TITLE_SUFFIX, "")) : "";
@@ -97,7 +101,7 @@ export function chooseHeadline(ctx: HeadlineContext): number {
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     const key = keys[i]!;
-    if (key === "" || line.length > 250) continue;
+    if (key === "") continue;
     const words = countWords(line);
     if (words > 30 || words === 0 || excluded(i)) continue;
     let score = i < bodyStart ? -0.05 * (bodyStart - i) : -0.15 * (i - bodyStart + 1);

@@ -81,6 +81,7 @@ export function extractFromText(text: string): ExtractedFields {
   const titleKey = foldLine(title);
   const headlineKey = foldLine(readable[headlineAt]!);
   const isTitleRepeat = (line: string) => {
+    if (line.length > readable[headlineAt]!.length * 2 + 20) return false;
     const key = foldLine(line);
     return key === titleKey || key === headlineKey;
   };
