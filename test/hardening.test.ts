@@ -85,6 +85,17 @@ describe("build: awkward input", () => {
     assert.ok(bad.warnings.some((w) => /invalid UTF-8 at byte offset \d+/.test(w)));
   });
 
+  it("should keep awkward titles as titles, shown as text", async () => {
+    const page = async (source: string) => {
+      const slug = report.published.find((p) => p.source === source)!.slug;
+      return readFile(path.join(work, "site/articles", slug, "index.html"), "utf8");
+    };
+    assert.match(await page("con.txt"), /<h1>CON<\/h1>/);
+    assert.match(await page("emoji.txt"), /<h1>😀🔥💥<\/h1>/);
+    assert.match(await page("traversal.txt"), /<h1>\.\.\/\.\.\/etc\/passwd<\/h1>/);
+    assert.match(await page("arabic.txt"), /<h1>سوريا: مقتل عشرات في درعا<\/h1>/);
+  });
+
   it("should give every article a unique readable slug that stays in the output folder", () => {
     const slugs = report.published.map((p) => p.slug);
     assert.equal(new Set(slugs).size, slugs.length);

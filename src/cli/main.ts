@@ -1,7 +1,8 @@
-/** The `clippings` command line: build, parse, serve. */
+/** The `clippings` command line: build, parse, check, serve. */
 import { readFile } from "node:fs/promises";
 import { Command, InvalidArgumentError } from "commander";
 import { build, DEFAULT_BASE_URL, extractRecord } from "../build.js";
+import { checkFolder } from "./check.js";
 import { serveSite } from "./serve.js";
 import { watchInput } from "./watch.js";
 
@@ -47,6 +48,20 @@ program
       process.stdout.write(`${line}\n`);
     }
     if (failed) process.exitCode = 1;
+  });
+
+program
+  .command("check")
+  .description("report, per file, the fields found, the lines removed and why, and the warnings")
+  .option("--input <dir>", "folder of article files (.txt, .md)", "seeds")
+  .action(async (opts: { input: string }) => {
+    // A reader that stops early (`| head`) ends the report quietly.
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+    const summary = await checkFolder(opts.input, (line) => process.stdout.write(`${line}\n`));
+    if (summary.failed > 0 || summary.files === 0) process.exitCode = 1;
   });
 
 program
