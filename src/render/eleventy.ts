@@ -33,6 +33,8 @@ export async function renderSite(data: SiteData, options: RenderOptions): Promis
       config.addGlobalData("articles", data.articles);
       config.addGlobalData("topics", data.topics);
       config.addGlobalData("topicGroups", data.topicGroups);
+      config.addGlobalData("topicPages", data.topicPages);
+      config.addGlobalData("duplicates", data.duplicates);
     },
   });
   try {
