@@ -13,6 +13,8 @@ export interface TopicEntry {
   /** Every spelling that names the topic, the canonical name included. */
   readonly aliases: readonly string[];
   readonly description: string | null;
+  /** Found in the archive rather than listed in the vocabulary file. */
+  readonly discovered?: boolean;
 }
 
 const KINDS: Readonly<Record<string, TopicKind>> = {
