@@ -1,7 +1,7 @@
 /** Tagging articles with topics: vocabulary aliases, their unlisted spellings, and discovered names. */
 import type { ArticleRecord } from "../record.js";
 import { joinName, type CaseStats } from "./clean.js";
-import { discoverTopics, MIN_ARTICLES, type Candidate } from "./discover.js";
+import { discoverTopics, MIN_ARTICLES, type Candidate, type VocabularyView } from "./discover.js";
 import { foldName } from "./fold.js";
 import { findNameMentions, type NameMention } from "./mentions.js";
 import { relatedTopics } from "./related.js";
@@ -69,13 +69,18 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
   const candidates: Candidate[][] = [];
   for (const record of records) {
     const found: Hits = new Map(record.topics.map((name) => [name, new Map()]));
+    const all = text(record);
     for (const { topic, patterns } of matchers) {
-      for (const pattern of patterns) for (const [hit] of text(record).matchAll(pattern)) add(found, topic.name, hit.replace(/\s+/g, " "));
+      for (const pattern of patterns) for (const [hit] of all.matchAll(pattern)) add(found, topic.name, hit.replace(/\s+/g, " "));
     }
+    const tailStart = all.length * (2 / 3);
+    let offset = 0;
     const lower = new Set<string>();
     const capital = new Set<string>();
-    const local = new Map<string, { words: readonly string[]; initial: boolean; mentions: number; afterPlaceWord: number }>();
+    const local = new Map<string, { words: readonly string[]; initial: boolean; mentions: number; afterPlaceWord: number; tail: number }>();
     for (const block of blocks(record)) {
+      const blockOffset = offset;
+      offset += block.text.length + 1;
       for (const [word] of block.text.matchAll(LOWER_WORD)) lower.add(word);
       for (const mention of findNameMentions(block.text, block.titleCase)) {
         mention.words.forEach((w, k) => {
@@ -92,11 +97,13 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
           const initial = mention.initial && run.start === 0;
           const entry = local.get(key);
           const place = mention.afterPlaceWord && run.start === 0 ? 1 : 0;
+          const tail = blockOffset + mention.index >= tailStart ? 1 : 0;
           if (entry) {
             entry.initial &&= initial;
             entry.mentions++;
             entry.afterPlaceWord += place;
-          } else local.set(key, { words: run.words, initial, mentions: 1, afterPlaceWord: place });
+            entry.tail += tail;
+          } else local.set(key, { words: run.words, initial, mentions: 1, afterPlaceWord: place, tail });
         }
       }
     }
@@ -105,7 +112,12 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
     hits.push(found);
     candidates.push([...local.values()]);
   }
-  const discovered = discoverTopics(candidates, stats, keys, (i, topic, spelling) => add(hits[i]!, topic.name, spelling), options.minArticles);
+  const view: VocabularyView = {
+    keys,
+    has: (i, topic) => hits[i]!.has(topic.name),
+    add: (i, topic, spelling) => add(hits[i]!, topic.name, spelling),
+  };
+  const discovered = discoverTopics(candidates, stats, view, options.minArticles);
   for (const d of discovered) for (const i of d.articles) hits[i]!.set(d.topic.name, d.spellings);
 
   const all = [...vocabulary, ...discovered.map((d) => d.topic)];
@@ -145,9 +157,9 @@ function text(record: ArticleRecord): string {
   return [record.title, record.subtitle ?? "", ...record.body.map((b) => b.text)].join("\n");
 }
 
+/** The record's texts in the order {@link text} joins them. */
 function blocks(record: ArticleRecord): { text: string; titleCase: boolean }[] {
-  const list = [{ text: record.title, titleCase: true }];
-  if (record.subtitle) list.push({ text: record.subtitle, titleCase: looksTitleCase(record.subtitle) });
+  const list = [{ text: record.title, titleCase: true }, { text: record.subtitle ?? "", titleCase: looksTitleCase(record.subtitle ?? "") }];
   for (const b of record.body) list.push({ text: b.text, titleCase: looksTitleCase(b.text) });
   return list;
 }
@@ -170,7 +182,7 @@ function splitMention(mention: NameMention, keys: ReadonlyMap<string, TopicEntry
     for (let start = 0; start + len <= words.length; start++) {
       if (covered.slice(start, start + len).some(Boolean)) continue;
       const span = words.slice(start, start + len);
-      if (/^(?:of|for)$/.test(span[0]!) || /^\p{Ll}/u.test(span.at(-1)!)) continue;
+      if (/^(?:of|for|the)$/i.test(span[0]!) || /^\p{Ll}/u.test(span.at(-1)!)) continue;
       const topic = keys.get(foldName(span.join(" ")));
       if (!topic) continue;
       covered.fill(true, start, start + len);

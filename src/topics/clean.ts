@@ -1,6 +1,6 @@
 /** Turning a raw name phrase into a topic name, or rejecting it as junk. */
 import { isAcronym } from "./fold.js";
-import { isCalendarWord, isJunkWord, TITLES } from "./junk.js";
+import { isCalendarWord, isGenericWord, isJunkWord, TITLES } from "./junk.js";
 
 /** How often each word (lower-cased) appears in lower case and capitalised mid-sentence, in articles. */
 export interface CaseStats {
@@ -23,12 +23,17 @@ const DEMONYMS = new Set([
 ]);
 const STEM_ENDINGS = ["", "a", "e", "y", "ey", "on", "s", "es"];
 
+/** Longest name kept, in words (longer capitalised runs are menus and tag lists). */
+export const MAX_NAME_WORDS = 6;
+
 /**
  * Clean a name phrase: drop a sentence-opening word that is not itself a name ("The", "But",
- * "Heavy"), titles before a name ("Syrian President", "Gen"), and linking words at either end.
- * Reject what is left when it is junk: a calendar word anywhere, or nothing but function words,
- * common words (more often seen in lower case than capitalised mid-sentence), demonyms
- * ("Syrian", "Israeli") and page furniture.
+ * "Heavy"), titles before a name ("Syrian President", "Gen"), linking words at either end, and
+ * a possessive "s" left by a lost apostrophe ("Syrias" when "Syria" is the usual form). Reject
+ * what is left when it is junk: a calendar word anywhere, a run longer than
+ * {@link MAX_NAME_WORDS}, a multi-word run made only of function words, titles and furniture, or
+ * a single word that is such a word, a generic noun ("Ministry"), a demonym ("Syrian") or a
+ * common word (more often seen in lower case than capitalised mid-sentence).
  *
  * @param phrase Words of the phrase, linking particles included.
  * @param initial Whether the first word opens a sentence.
@@ -36,23 +41,23 @@ const STEM_ENDINGS = ["", "a", "e", "y", "ey", "on", "s", "es"];
  * @returns The cleaned name, or null for junk.
  */
 export function cleanName(phrase: readonly string[], initial: boolean, stats: CaseStats): CleanName | null {
-  let words = trimLinks([...phrase]);
+  let words = trimLinks(phrase.map((w) => dropPossessive(w, stats)));
   if (words.some(isCalendarWord)) return null;
-  if (initial && words.length > 0 && (isJunkWord(words[0]!) || isCommon(words[0]!, stats) || isDemonym(words[0]!, stats))) {
-    words = trimLinks(words.slice(1));
-  }
+  if (initial && words.length > 0 && (isJunkWord(words[0]!) || isCommon(words[0]!, stats))) words = trimLinks(words.slice(1));
   let titled = false;
   let lastTitle = -1;
   for (let i = 0; i < words.length - 1; i++) if (TITLES.has(words[i]!.toLowerCase())) lastTitle = i;
-  if (lastTitle >= 0 && words.slice(0, lastTitle + 1).every((w) => TITLES.has(w.toLowerCase()) || isDemonym(w, stats) || isAcronym(w))) {
+  if (lastTitle >= 0) {
     words = trimLinks(words.slice(lastTitle + 1));
     titled = true;
   }
-  if (words.length === 0) return null;
   const meaningful = words.filter((w) => !LINK_WORD.test(w));
-  const weak = (w: string) => isJunkWord(w) || isDemonym(w, stats) || (!isAcronym(w) && isCommon(w, stats));
-  if (meaningful.every(weak)) return null;
-  if (meaningful.length === 1 && meaningful[0]!.length < 3 && !isAcronym(meaningful[0]!)) return null;
+  if (meaningful.length === 0 || meaningful.length > MAX_NAME_WORDS) return null;
+  if (meaningful.length > 1) return meaningful.every((w) => isJunkWord(w) || isDemonym(w, stats)) ? null : { words, titled };
+  const [word] = meaningful as [string];
+  if (isJunkWord(word) || isGenericWord(word) || isDemonym(word, stats)) return null;
+  if (isAcronym(word)) return { words, titled };
+  if (word.length < 3 || isCommon(word, stats)) return null;
   return { words, titled };
 }
 
@@ -71,6 +76,13 @@ function trimLinks(words: string[]): string[] {
   while (start < end && LINK_WORD.test(words[start]!)) start++;
   while (end > start && LINK_WORD.test(words[end - 1]!.toLowerCase())) end--;
   return words.slice(start, end);
+}
+
+/** "Syrias" → "Syria" when the shorter form is the more usual capitalised word and the longer is no common plural. */
+function dropPossessive(word: string, stats: CaseStats): string {
+  if (!/[^s]s$/.test(word) || isAcronym(word) || stats.lower.has(word.toLowerCase())) return word;
+  const stem = word.slice(0, -1);
+  return (stats.capital.get(stem.toLowerCase()) ?? 0) > (stats.capital.get(word.toLowerCase()) ?? 0) ? stem : word;
 }
 
 /** More often written in lower case than capitalised mid-sentence, across articles. */

@@ -21,7 +21,7 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   haraka: "harakat",
 };
 /** Articles, patronymic links and the "of" of "Army of …", dropped from keys. */
-const PARTICLES = new Set(["al", "el", "ul", "il", "the", "of", "bin", "ben", "ibn", "bn", "bint"]);
+const PARTICLES = new Set(["al", "el", "ul", "il", "the", "of", "bin", "ben", "ibn", "bn", "bint", "ez", "es", "ed", "ad", "ar", "az", "ash", "ath", "adh"]);
 /** Two-letter transliterations folded to one letter, and letters spelt two ways. */
 const DIGRAPHS: readonly [RegExp, string][] = [
   [/kh/g, "k"],
@@ -74,12 +74,31 @@ export function isAcronym(word: string): boolean {
   return /^\p{Lu}[\p{Lu}\p{N}]{1,5}$/u.test(word);
 }
 
+/** Vowel class of a vowel run: a; e, i, y → i; o, u → u. */
+function vowelClass(run: string): string {
+  const vowels = run.replace(/^w/, "");
+  if (/^[ae][iy]/.test(vowels)) return "i";
+  const first = vowels[0] ?? "a";
+  return first === "a" ? "a" : first === "o" || first === "u" ? "u" : "i";
+}
+
+/**
+ * One word's skeleton. Words with four or more consonants keep only a marker per vowel run
+ * (Hezbollah = Hizballah); words with three keep each run's vowel class (Khaled = Khalid);
+ * shorter words keep their vowels, folding only doubled letters, ou/oo and ee (Raqqa = Raqa),
+ * since a bare consonant frame would join unrelated short names (Syria and Suri, Daraa and Daraya).
+ */
 function skeleton(word: string): string {
-  let w = word;
+  let w = word.length >= 5 ? word.replace(/^e([dnrstz])\1/, "$1") : word;
   for (const [pattern, replacement] of DIGRAPHS) w = w.replace(pattern, replacement);
-  const lead = /^[aeiouy]/.test(w) && !/^y[aeiou]/.test(w) ? { a: "a", e: "i", i: "i", o: "u", u: "u", y: "i" }[w[0]!]! : "";
-  const body = (lead ? w.replace(/^[aeiouy]+/, "") : w)
-    .replace(/(?<=[aeiou])h$/, "")
-    .replace(/(?<=.)(?:[aeiouy]|w(?=[aeiouy]))+/g, "v");
-  return (lead + body).replace(/(.)\1+/g, "$1");
+  w = w.replace(/(?<=[aeiouy])h$/, "");
+  const leadRun = /^[aeiou]+|^y(?![aeiou])/.exec(w)?.[0] ?? "";
+  const lead = leadRun ? vowelClass(leadRun) : "";
+  const body = w.slice(leadRun.length);
+  const runs = /(?<=.)(?:[aeiouy]|w(?=[aeiouy]))+/g;
+  const loose = (lead + body.replace(runs, "v")).replace(/(.)\1+/g, "$1");
+  const consonants = loose.replace(/v/g, "").length - lead.length;
+  if (consonants >= 4) return loose;
+  if (consonants === 3) return (lead + body.replace(runs, vowelClass)).replace(/(.)\1+/g, "$1");
+  return w.replace(/(.)\1+/g, "$1").replace(/o[ou]|ou/g, "u").replace(/e[ey]/g, "i");
 }

@@ -9,10 +9,12 @@ const CALENDAR = [
   "today", "yesterday", "tomorrow", "am", "pm", "gmt", "utc",
 ];
 const FURNITURE = [
-  "read", "more", "click", "here", "share", "copyright", "rights", "reserved", "subscribe", "follow", "comments", "comment",
+  "read", "more", "click", "here", "share", "copyright", "reserved", "subscribe", "follow", "comments", "comment",
   "print", "email", "related", "advertisement", "photo", "photos", "video", "videos", "file", "tags", "tag", "updated",
   "published", "date", "publication", "image", "images", "getty", "caption", "search", "home", "menu", "login", "newsletter",
   "facebook", "twitter", "whatsapp", "telegram", "min", "reading", "story", "news", "breaking", "top", "latest", "also", "see",
+  "youtube", "instagram", "url", "facebookcomment", "android", "cookie", "privacy", "policy", "terms", "careers", "contact", "tv",
+  "live", "watch", "schedule", "connect", "ok", "slideshow", "god",
 ];
 /** Titles and offices that precede a name ("President", "Foreign Minister", "Gen"). */
 export const TITLES = new Set([
@@ -21,6 +23,12 @@ export const TITLES = new Set([
   "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "chief", "leader", "senator", "sen", "rep", "deputy", "former",
   "vice", "ayatollah", "imam", "pope", "chancellor", "director", "head", "capt", "captain", "sgt", "sergeant", "mp", "officer", "activist", "journalist",
 ]);
+/** Generic nouns that name an institution only together with other words ("Defence Ministry"). */
+const GENERIC = [
+  "ministry", "state", "government", "army", "police", "council", "committee", "forces", "force", "regime", "coalition",
+  "opposition", "agency", "command", "department", "office", "court", "parliament", "observatory", "monitor", "group",
+  "front", "brigade", "brigades", "movement", "party", "union", "republic", "kingdom", "city", "province", "countryside",
+];
 const BANNED = new Set([...CALENDAR, ...FURNITURE, ...eng]);
 
 /**
@@ -35,10 +43,20 @@ export function isJunkWord(word: string): boolean {
 }
 
 /**
+ * Whether a word alone is too generic to be a topic ("Ministry", "State", "Army").
+ *
+ * @param word A word, any case.
+ */
+export function isGenericWord(word: string): boolean {
+  return GENERIC.includes(word.toLowerCase());
+}
+
+/**
  * Whether a word is a calendar word (weekday, month, "today").
  *
  * @param word A word, any case.
  */
 export function isCalendarWord(word: string): boolean {
-  return CALENDAR.includes(word.toLowerCase());
+  const lower = word.toLowerCase();
+  return CALENDAR.includes(lower) || (lower.endsWith("s") && CALENDAR.includes(lower.slice(0, -1)));
 }

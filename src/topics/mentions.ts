@@ -1,4 +1,5 @@
 /** Finding capitalised name phrases and acronyms in running text. */
+import { eng } from "stopword";
 
 /** A run of capitalised words (with their linking particles) as written in the text. */
 export interface NameMention {
@@ -10,13 +11,16 @@ export interface NameMention {
   readonly initial: boolean;
   /** The phrase follows "in", "near", "from"…, a hint that it names a place. */
   readonly afterPlaceWord: boolean;
+  /** Offset of the phrase in the text. */
+  readonly index: number;
 }
 
 /** Lower-case words that may link the capitalised words of one name. */
 const LINKS = new Set(["al", "el", "bin", "ibn", "ben", "bint", "of", "for", "de", "la", "du", "van", "von", "der", "ez", "es", "ad", "as", "ash", "ar", "at", "az", "an", "ul"]);
 /** Articles joined to the next word by a hyphen (al-Sham, Al-Qaeda, ez-Zor, ar-Raqqa). */
 const HYPHEN_ARTICLES = new Set(["al", "el", "ez", "es", "ad", "as", "ash", "ar", "at", "az", "an", "ul", "abu", "bin", "ibn", "ben"]);
-const PLACE_WORDS = new Set(["in", "at", "from", "near", "to", "into", "across", "towards", "toward", "outside", "around", "inside", "within", "throughout", "entered", "left"]);
+const PLACE_WORDS = new Set(["in", "at", "from", "near", "into", "across", "towards", "toward", "outside", "around", "inside", "within", "throughout", "entered", "left"]);
+const STOP_WORDS = new Set(eng);
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʿʾ][\p{L}\p{M}]+)*/gu;
 
 /**
@@ -38,30 +42,34 @@ export function findNameMentions(text: string, titleCase = false): NameMention[]
   let pending: { gap: string; word: string }[] = [];
   let initial = false;
   let afterPlaceWord = false;
+  let index = 0;
   let previousEnd = 0;
   let previousWord = "";
   let placeBefore = false;
   const close = () => {
     if (items.length > 0) {
       const text = items.map((it, i) => (i === 0 ? "" : /-/.test(it.gap) ? "-" : " ") + it.word).join("");
-      mentions.push({ words: items.map((it) => it.word), text, initial, afterPlaceWord });
+      mentions.push({ words: items.map((it) => it.word), text, initial, afterPlaceWord, index });
     }
     items = [];
     pending = [];
   };
   for (const match of clean.matchAll(WORD)) {
     const gap = clean.slice(previousEnd, match.index);
-    const opensSentence = previousEnd === 0 || /[.!?:;…“"(\n[]/u.test(gap);
+    // A capitalised function word inside a run ("… in Syria The army …") marks a lost full stop.
+    const lostStop = /^\s+$/.test(gap) && items.length > 0 && STOP_WORDS.has(match[0].toLowerCase()) && !LINKS.has(match[0].toLowerCase());
+    const opensSentence = previousEnd === 0 || lostStop || /[.!?:;…“"(\n[]/u.test(gap);
     previousEnd = match.index + match[0].length;
     const word = match[0].replace(/['’]s$/, "");
     const lower = word.toLowerCase();
     const hyphen = /^-$/.test(gap);
     const afterArticle = HYPHEN_ARTICLES.has(previousWord);
-    if (!/^\s*$/.test(gap) && !(hyphen && afterArticle)) close();
+    if (lostStop || (!/^\s*$/.test(gap) && !(hyphen && afterArticle))) close();
     if (/^\p{Lu}/u.test(word)) {
       if (items.length === 0 && pending.length === 0) {
         initial = titleCase || opensSentence;
         afterPlaceWord = /^\s+$/.test(gap) && placeBefore;
+        index = match.index;
       }
       items.push(...pending, { gap, word });
       pending = [];
@@ -69,6 +77,7 @@ export function findNameMentions(text: string, titleCase = false): NameMention[]
       if (items.length === 0 && pending.length === 0) {
         initial = titleCase || opensSentence;
         afterPlaceWord = /^\s+$/.test(gap) && placeBefore;
+        index = match.index;
       }
       pending.push({ gap, word });
     } else {
