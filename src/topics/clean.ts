@@ -19,7 +19,7 @@ const HYPHEN_ARTICLE = /^(?:al|el|ez|es|ad|as|ash|ar|at|az|an|ul)$/;
 const DEMONYMS = new Set([
   "arab", "arabs", "arabic", "saudi", "french", "british", "german", "dutch", "swiss", "greek", "european", "western", "eastern",
   "northern", "southern", "islamist", "islamists", "islamic", "jihadist", "jihadists", "sunni", "sunnis", "shia", "shiite", "shiites",
-  "alawite", "christian", "christians", "muslim", "muslims", "jewish", "english", "kurdish", "syrians", "russians", "iranians",
+  "alawite", "takfiri", "takfiris", "christian", "christians", "muslim", "muslims", "jewish", "english", "kurdish", "syrians", "russians", "iranians",
 ]);
 const STEM_ENDINGS = ["", "a", "e", "y", "ey", "on", "s", "es"];
 
