@@ -12,26 +12,45 @@ export const RELATED_LIMIT = 8;
  * @returns Topic name → related topics with the number of shared articles, strongest first.
  */
 export function relatedTopics(topicsPerArticle: readonly (readonly string[])[]): Map<string, { name: string; shared: number }[]> {
-  const count = new Map<string, number>();
-  const pairs = new Map<string, Map<string, number>>();
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const count: number[] = [];
+  const shared = new Map<number, number>();
   for (const topics of topicsPerArticle) {
-    for (const a of topics) {
-      count.set(a, (count.get(a) ?? 0) + 1);
-      let row = pairs.get(a);
-      if (!row) pairs.set(a, (row = new Map()));
-      for (const b of topics) if (a !== b) row.set(b, (row.get(b) ?? 0) + 1);
+    const list = topics.map((name) => {
+      let id = ids.get(name);
+      if (id === undefined) {
+        ids.set(name, (id = names.length));
+        names.push(name);
+        count.push(0);
+      }
+      count[id]!++;
+      return id;
+    });
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = Math.min(list[i]!, list[j]!);
+        const key = a * 0x200000 + Math.max(list[i]!, list[j]!);
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
     }
   }
-  const result = new Map<string, { name: string; shared: number }[]>();
-  for (const [a, row] of pairs) {
-    const na = count.get(a)!;
-    const list = [...row]
-      .filter(([b, shared]) => shared >= 2 || Math.min(na, count.get(b)!) < 5)
-      .map(([b, shared]) => ({ name: b, shared, score: shared / Math.sqrt(na * count.get(b)!) }))
-      .sort((x, y) => y.score - x.score || y.shared - x.shared || (x.name < y.name ? -1 : 1))
-      .slice(0, RELATED_LIMIT)
-      .map(({ name, shared }) => ({ name, shared }));
-    result.set(a, list);
+  const rows = names.map(() => [] as { id: number; shared: number }[]);
+  for (const [key, n] of shared) {
+    const a = Math.floor(key / 0x200000);
+    const b = key % 0x200000;
+    if (n < 2 && Math.min(count[a]!, count[b]!) >= 5) continue;
+    rows[a]!.push({ id: b, shared: n });
+    rows[b]!.push({ id: a, shared: n });
   }
+  const result = new Map<string, { name: string; shared: number }[]>();
+  rows.forEach((row, a) => {
+    const score = (r: { id: number; shared: number }) => r.shared / Math.sqrt(count[a]! * count[r.id]!);
+    const list = row
+      .sort((x, y) => score(y) - score(x) || y.shared - x.shared || (names[x.id]! < names[y.id]! ? -1 : 1))
+      .slice(0, RELATED_LIMIT)
+      .map((r) => ({ name: names[r.id]!, shared: r.shared }));
+    result.set(names[a]!, list);
+  });
   return result;
 }
