@@ -107,7 +107,7 @@ async function runBuild(opts: BuildCommandOptions): Promise<void> {
   for (const skip of report.skipped) process.stderr.write(`skipped ${skip.name}: ${skip.reason}\n`);
   process.stdout.write(
     `Built ${opts.out}: ${report.published.length} articles published, ${report.skipped.length} files skipped, ` +
-      `${report.topics} topics, ${report.pages} pages written in ${(report.milliseconds / 1000).toFixed(1)} s\n`,
+      `${report.duplicates} duplicates merged, ${report.topics} topics, ${report.pages} pages written in ${(report.milliseconds / 1000).toFixed(1)} s\n`,
   );
   process.stdout.write(`Report: ${report.reportFile}\n`);
   if (report.published.length === 0) {
