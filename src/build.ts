@@ -11,7 +11,7 @@ import { readSources, type SkippedFile, type SourceFile } from "./read/sources.j
 import type { ArticleRecord } from "./record.js";
 import { PACKAGE_ROOT, renderSite } from "./render/eleventy.js";
 import { buildSiteData } from "./render/site-data.js";
-import { buildSearchIndex } from "./search/build-index.js";
+import { buildSearchIndex, SEARCH_CLIENT_MODULES } from "./search/build-index.js";
 import { assignTopics } from "./topics/assign.js";
 import { parseVocabulary } from "./topics/vocabulary.js";
 import { copyFiles, createStaging, swapIntoPlace, writeFiles } from "./write/output.js";
@@ -89,15 +89,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   try {
     const data = buildSiteData(records, topics, { title: options.title ?? "Clippings archive", url: baseUrl });
     const pages = await renderSite(data, { outDir: staging, pathPrefix: new URL(baseUrl).pathname });
-    const search = buildSearchIndex(canonical, topics);
-    await writeFiles(staging, [
-      { path: "search/index.json", content: search.index },
-      { path: "search/docs.json", content: search.docs },
-    ]);
+    await writeFiles(staging, buildSearchIndex(canonical, topics).files);
     const require = createRequire(import.meta.url);
     await copyFiles(staging, [
       [require.resolve("lunr/lunr.min.js"), "assets/lunr.min.js"],
-      [path.join(PACKAGE_ROOT, "lib/client/search.js"), "assets/search.js"],
+      ...SEARCH_CLIENT_MODULES.map((name) => [path.join(PACKAGE_ROOT, "lib/client", name), `assets/${name}`] as const),
     ]);
     await swapIntoPlace(staging, options.out);
     const report: BuildReport = {

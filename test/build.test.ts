@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import lunr from "lunr";
+import { SearchEngine } from "../src/client/engine.ts";
 import { buildTemp, ROOT, type BuiltSite } from "./helpers/site.ts";
 
 describe("build: the seed archive", () => {
@@ -67,13 +68,13 @@ describe("build: the seed archive", () => {
     assert.ok(sitemap.includes("<loc>http://localhost:8080/topics/daraa/</loc>"));
   });
 
-  it("should ship a Lunr index that loads and finds articles", async () => {
-    const index = lunr.Index.load(JSON.parse(await site.read("search/index.json")));
-    const docs = JSON.parse(await site.read("search/docs.json")) as Record<string, { t: string }>;
-    const hits = index.search("Sweida");
+  it("should ship a sharded Lunr index that loads and finds articles", async () => {
+    const engine = new SearchEngine(lunr, async (file) => JSON.parse(await site.read(file)));
+    const hits = (await engine.search("Sweida")).hits;
     assert.ok(hits.length >= 2);
-    for (const hit of hits) assert.ok(docs[hit.ref], `metadata for ${hit.ref}`);
-    assert.deepEqual(index.search("Tasil").map((h) => h.ref), ["syria-massive-losses-of-syrian-rebels-after-ambush-by-isis-in-deraa"]);
+    for (const hit of hits) assert.ok((await engine.doc(hit.doc))?.t, `metadata for ${hit.doc}`);
+    const tasil = (await engine.search("Tasil")).hits;
+    assert.deepEqual(await Promise.all(tasil.map(async (h) => (await engine.doc(h.doc))?.s)), ["syria-massive-losses-of-syrian-rebels-after-ambush-by-isis-in-deraa"]);
   });
 });
 

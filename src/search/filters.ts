@@ -1,0 +1,44 @@
+/** Filter options (topic, publisher, year) and the articles each one keeps. */
+import { deltaEncode, type FilterKind, type FilterOption } from "../client/format.js";
+import type { ArticleRecord } from "../record.js";
+import type { TopicPage } from "../topics/assign.js";
+
+/** Filter options by kind, and each option's file content (delta-coded doc numbers). */
+export interface FilterIndex {
+  readonly options: Record<FilterKind, FilterOption[]>;
+  readonly files: Map<string, number[]>;
+}
+
+/**
+ * Group articles by topic, publisher and year of publication.
+ *
+ * @param records Records in doc-number order.
+ * @param topics Topic pages (for names and slugs).
+ * @returns Options and files.
+ */
+export function buildFilters(records: readonly ArticleRecord[], topics: readonly TopicPage[]): FilterIndex {
+  const slugOf = new Map(topics.map((t) => [t.topic.name, t.topic.slug]));
+  const groups: Record<FilterKind, Map<string, { label: string; docs: number[] }>> = { topic: new Map(), publisher: new Map(), year: new Map() };
+  const add = (kind: FilterKind, value: string, label: string, doc: number) => {
+    let group = groups[kind].get(value);
+    if (!group) groups[kind].set(value, (group = { label, docs: [] }));
+    if (group.docs[group.docs.length - 1] !== doc) group.docs.push(doc);
+  };
+  records.forEach((r, doc) => {
+    for (const topic of r.topics) add("topic", slugOf.get(topic) ?? topic, topic, doc);
+    if (r.publisher) add("publisher", r.publisher, r.publisher, doc);
+    const year = r.published?.match(/^\d{4}/)?.[0];
+    if (year) add("year", year, year, doc);
+  });
+  const files = new Map<string, number[]>();
+  const options = {} as Record<FilterKind, FilterOption[]>;
+  for (const kind of ["topic", "publisher", "year"] as const) {
+    const entries = [...groups[kind]].sort(([a, x], [b, y]) => (kind === "year" ? b.localeCompare(a) : x.label.localeCompare(y.label)));
+    options[kind] = entries.map(([value, group], i): FilterOption => {
+      const file = `${kind}-${i}`;
+      files.set(file, deltaEncode(group.docs));
+      return [group.label, value, file, group.docs.length];
+    });
+  }
+  return { options, files };
+}

@@ -1,0 +1,292 @@
+/** Search: the sharded index against the whole Lunr index, query parsing, and a reader in Chromium. */
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import lunr from "lunr";
+import type { Browser, Page } from "playwright-core";
+import { SearchEngine, type Loader } from "../src/client/engine.ts";
+import { assembleIndex, type Posting } from "../src/client/format.ts";
+import { parseQuery, queryTermsOf } from "../src/client/query.ts";
+import type { ArticleRecord } from "../src/record.ts";
+import { buildSearchIndex } from "../src/search/build-index.ts";
+import { buildLunrIndex, indexedDocuments } from "../src/search/lunr-index.ts";
+import { extractPostings } from "../src/search/shards.ts";
+import { assignTopics } from "../src/topics/assign.ts";
+import { parseVocabulary } from "../src/topics/vocabulary.ts";
+import { launchChromium } from "./helpers/browser.ts";
+import { buildTemp, ROOT, serveTemp, type BuiltSite } from "./helpers/site.ts";
+
+const HOSTILE = ["foo:", "title:Daraa", "~", "-", "*", '"unclosed', "a".repeat(5000), "<img src=x onerror=alert(1)>", "^2 +-~1 body:* \\", "Дамаск 大马士革 دمشق 🇸🇾 ﷽ Z̶̢a̵l̷g̸o̴", "constructor __proto__ toString"];
+
+/** Records of the seed archive, as the build sees them (parsed JSON fixtures are not needed). */
+async function seedRecords(): Promise<{ records: ArticleRecord[]; topics: ReturnType<typeof assignTopics> }> {
+  const { extractRecord } = await import("../src/build.ts");
+  const { readSources } = await import("../src/read/sources.ts");
+  const sources = await readSources(path.join(ROOT, "seeds"));
+  const records = sources.files.map(extractRecord);
+  const topics = assignTopics(records, parseVocabulary(sources.vocabulary ?? ""));
+  return { records, topics };
+}
+
+/** A loader over files built in memory, going through JSON text as a browser would. */
+function memoryLoader(files: readonly { path: string; content: string | Uint8Array }[]): Loader {
+  const byPath = new Map(files.map((f) => [f.path, String(f.content)]));
+  return async (file) => (byPath.has(file) ? JSON.parse(byPath.get(file)!) : null);
+}
+
+function record(slug: string, title: string, paragraphs: string[]): ArticleRecord {
+  return {
+    source: `${slug}.txt`,
+    slug,
+    title,
+    subtitle: null,
+    authors: [],
+    publisher: null,
+    published: null,
+    updated: null,
+    dateline: null,
+    section: null,
+    body: paragraphs.map((text) => ({ type: "paragraph" as const, text })),
+    removed: [],
+    warnings: [],
+    topics: [],
+  };
+}
+
+/** Same documents with the same scores (to rounding: fields are summed in another order), best first. */
+function assertSameScores(actual: readonly { doc: number; score: number }[], expected: readonly { doc: number; score: number }[]): void {
+  const byDoc = (list: readonly { doc: number; score: number }[]) => [...list].sort((a, b) => a.doc - b.doc);
+  assert.deepEqual(byDoc(actual).map((h) => h.doc), byDoc(expected).map((h) => h.doc));
+  byDoc(actual).forEach((hit, i) => assert.ok(Math.abs(hit.score - byDoc(expected)[i]!.score) < 1e-9, `doc ${hit.doc}: ${hit.score} against ${byDoc(expected)[i]!.score}`));
+  for (let i = 1; i < actual.length; i++) assert.ok(actual[i - 1]!.score >= actual[i]!.score, "best first");
+}
+
+describe("search index: shards against the whole Lunr index", () => {
+  let whole: lunr.Index;
+  let engine: SearchEngine;
+  before(async () => {
+    const { records, topics } = await seedRecords();
+    whole = buildLunrIndex(indexedDocuments(records, topics).docs);
+    engine = new SearchEngine(lunr, memoryLoader(buildSearchIndex(records, topics, { shards: 8 }).files));
+  });
+
+  for (const query of ["Tasil", "regime forces", "Druze fighters", "observatory", "jordan border", "zzyzx"]) {
+    it(`should give the same articles and scores as the whole index for "${query}"`, async () => {
+      const terms = query.toLowerCase().split(" ").map((w) => lunr.stemmer(new lunr.Token(w, {})).toString());
+      const expected = whole
+        .query((q) => {
+          for (const term of terms) q.term(term, { usePipeline: false, presence: lunr.Query.presence.REQUIRED });
+        })
+        .map((r) => ({ doc: Number(r.ref), score: r.score }))
+        .sort((a, b) => b.score - a.score || a.doc - b.doc);
+      const found = await engine.search(query);
+      assertSameScores(found.hits, expected);
+      if (query !== "zzyzx") assert.ok(expected.length > 0);
+    });
+  }
+
+  it("should score a query widened to topic spellings as the whole index scores the same terms", async () => {
+    const found = await engine.search("Sweida Druze");
+    const terms = queryTermsOf(found.parsed);
+    assert.ok(terms.includes("suwayda"), terms.join());
+    const wholeScores = new Map(whole.query((q) => q.term(terms, { usePipeline: false })).map((r) => [Number(r.ref), r.score]));
+    assert.ok(found.hits.length >= 1);
+    assertSameScores(found.hits, found.hits.map((h) => ({ doc: h.doc, score: wholeScores.get(h.doc) ?? NaN })));
+  });
+
+  it("should give identical results after the assembled index is saved and loaded again", () => {
+    const postings = extractPostings(whole, ["title", "subtitle", "topics", "people", "body"]);
+    const some = new Map<string, Posting[][]>([...postings].filter(([term]) => ["isi", "daraa", "regim", "border"].includes(term)));
+    const serialised = assembleIndex(some, lunr.version);
+    const first = lunr.Index.load(serialised as unknown as object);
+    const again = lunr.Index.load(JSON.parse(JSON.stringify(first)));
+    const run = (index: lunr.Index) => index.query((q) => q.term(["isi", "daraa", "regim", "border"], { usePipeline: false })).map((r) => [r.ref, r.score, JSON.stringify(r.matchData.metadata)]);
+    assert.ok(run(first).length > 0);
+    assert.deepEqual(run(again), run(first));
+  });
+});
+
+describe("search index: ranking and query reading", () => {
+  it("should rank an article with the word in its title above articles that mention it in passing", async () => {
+    const filler = "The council met on Tuesday to discuss the budget, roads, schools and the water supply of the district.";
+    const records = [
+      record("passing-once", "Council budget approved", [filler, `Officials from Quneitra attended. ${filler}`, filler]),
+      record("passing-twice", "Roads and schools", [`Quneitra and Quneitra again. ${filler}`, filler]),
+      record("in-title", "Quneitra crossing reopens", [filler, `Traffic resumed at the crossing. ${filler}`]),
+    ];
+    const { files } = buildSearchIndex(records, []);
+    const found = await new SearchEngine(lunr, memoryLoader(files)).search("quneitra");
+    const order = await Promise.all(found.hits.map(async (h) => ((await memoryLoader(files)(`search/d/${h.doc}.json`)) as { s: string }).s));
+    assert.equal(order.length, 3);
+    assert.equal(order[0], "in-title");
+  });
+
+  it("should read any text without throwing, as words or nothing", () => {
+    for (const query of HOSTILE) assert.doesNotThrow(() => parseQuery(lunr, query, []), query.slice(0, 40));
+    assert.deepEqual(parseQuery(lunr, "~ - * ^", []).groups, []);
+    assert.deepEqual(parseQuery(lunr, "foo:", []).groups.map((g) => g.label), ["foo"]);
+    assert.equal(parseQuery(lunr, '"islamic state', []).groups[0]?.alternatives[0]?.phrase, true);
+    assert.ok(parseQuery(lunr, "a b c d e f g h i j k l m n o p q r s t u v w x y z alpha beta", []).truncated);
+  });
+
+  it("should widen a spelling of a topic to the topic's other spellings", () => {
+    const aliases = [[["daraa"], ["deraa"], ["daraa", "provinc"]]];
+    const [group] = parseQuery(lunr, "Deraa", aliases).groups;
+    const words = (alts: readonly { tokens: readonly { term: string }[] }[]) => alts.map((a) => a.tokens.map((t) => t.term).join(" ")).sort();
+    assert.deepEqual(words(group!.alternatives), ["daraa", "deraa"]);
+    assert.deepEqual(words(group!.highlights), ["daraa provinc"]);
+    assert.deepEqual(words(parseQuery(lunr, '"Deraa"', aliases).groups[0]!.alternatives), ["deraa"], "quoted words are taken as typed");
+  });
+});
+
+describe("search page in a browser", () => {
+  let site: BuiltSite;
+  let server: Awaited<ReturnType<typeof serveTemp>>;
+  let browser: Browser;
+  before(async () => {
+    site = await buildTemp();
+    server = await serveTemp(site.dir);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await site?.dispose();
+  });
+
+  interface Shown {
+    status: string;
+    titles: string[];
+    hrefs: string[];
+    marks: string[];
+    excerpts: string[];
+    errors: string[];
+    page: Page;
+  }
+
+  async function search(query: string, extra = ""): Promise<Shown> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && errors.push(m.text()));
+    page.on("dialog", (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}${extra}`);
+    await page.waitForFunction(() => document.getElementById("search-results")?.dataset.state === "done", null, { timeout: 20_000 });
+    return { ...(await shown(page)), errors, page };
+  }
+
+  function shown(page: Page) {
+    return page.evaluate(() => ({
+      status: document.getElementById("search-status")?.textContent ?? "",
+      titles: [...document.querySelectorAll("#search-results h2")].map((h) => h.textContent ?? ""),
+      hrefs: [...document.querySelectorAll<HTMLAnchorElement>("main #search-results a")].map((a) => new URL(a.href).pathname),
+      marks: [...document.querySelectorAll("#search-results mark")].map((m) => m.textContent ?? ""),
+      excerpts: [...document.querySelectorAll("#search-results .excerpt")].map((p) => p.textContent ?? ""),
+    }));
+  }
+
+  it("should find every Daraa article for the spelling Deraa, with the spellings marked", async () => {
+    const { status, hrefs, marks, errors, page } = await search("Deraa");
+    assert.equal(hrefs.length, 5);
+    assert.match(status, /^5 articles found for “Deraa”/);
+    for (const href of hrefs) assert.match(href, /^\/articles\/[a-z0-9-]+\/$/);
+    const spellings = new Set(marks.map((m) => m.toLowerCase()));
+    assert.ok(spellings.has("daraa") || spellings.has("daraa province"), [...spellings].join());
+    assert.ok(spellings.has("deraa"), [...spellings].join());
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("should find articles that only say ISIS or Islamic State for Daesh", async () => {
+    const { hrefs, titles, marks, page } = await search("Daesh");
+    assert.equal(hrefs.length, 5);
+    assert.ok(titles.includes("Syrian Regime Captures 100 Islamic State Fighters"));
+    const article = await site.read("articles/syrian-regime-captures-100-islamic-state-fighters/index.html");
+    assert.doesNotMatch(article.replace(/<details class="record">[\s\S]*$/, ""), /daesh/i, "the article itself never says Daesh");
+    assert.ok(marks.some((m) => /^(ISIS|Islamic State( group)?)$/.test(m)), marks.join("|"));
+    await page.close();
+  });
+
+  it("should mark the matched words of the title and excerpt, and show date and publisher", async () => {
+    const { titles, marks, page } = await search("captures fighters");
+    assert.deepEqual(titles, ["Syrian Regime Captures 100 Islamic State Fighters"]);
+    assert.ok(marks.includes("Captures") && marks.includes("Fighters"), marks.join("|"));
+    const meta = await page.locator("#search-results .meta").first().textContent();
+    assert.equal(meta, "3 August 2018 · 7Dnews");
+    await page.close();
+  });
+
+  it("should match quoted words only as a phrase", async () => {
+    const loose = await search("Syrian Daraa");
+    const phrase = await search('"Syrian Daraa"');
+    const real = await search('"border with Jordan"');
+    const words = await search("border with Jordan");
+    assert.equal(loose.hrefs.length, 5);
+    assert.equal(phrase.hrefs.length, 0);
+    assert.match(phrase.status, /^0 articles found/);
+    assert.equal(words.hrefs.length, 4);
+    assert.equal(real.hrefs.length, 2);
+    for (const href of real.hrefs) assert.ok(words.hrefs.includes(href));
+    assert.ok(real.marks.some((m) => m.toLowerCase() === "border with jordan"), real.marks.join("|"));
+    for (const shownPage of [loose, phrase, real, words]) await shownPage.page.close();
+  });
+
+  it("should narrow results by publisher, year and topic, from the menus and the address", async () => {
+    const all = await search("Daraa");
+    const page = all.page;
+    await page.locator("#search-filters").waitFor({ state: "visible" });
+    await page.selectOption("#filter-publisher", "7Dnews");
+    await page.waitForFunction(() => document.getElementById("search-results")?.dataset.state === "done" && location.search.includes("publisher=7Dnews"));
+    assert.deepEqual((await shown(page)).titles, ["Syrian Regime Captures 100 Islamic State Fighters"]);
+    await page.selectOption("#filter-publisher", "");
+    await page.selectOption("#filter-year", "2018");
+    await page.waitForFunction(() => /year=2018/.test(location.search) && !/publisher=/.test(location.search) && document.getElementById("search-results")?.dataset.state === "done");
+    assert.equal((await shown(page)).titles.length, 2);
+    await page.close();
+    const topic = await search("Daraa", "&topic=tiger-forces");
+    assert.equal(topic.hrefs.length, 1);
+    assert.equal(await topic.page.inputValue("#filter-topic"), "tiger-forces");
+    await topic.page.close();
+  });
+
+  it("should work from the keyboard: type, Enter, then Tab to a result link", async () => {
+    const { page } = await search("");
+    await page.focus("#q");
+    await page.keyboard.type("yarmouk");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.getElementById("search-results")?.dataset.query === "yarmouk" && document.getElementById("search-results")?.dataset.state === "done");
+    const { titles } = await shown(page);
+    assert.equal(titles[0], "IS militia collapse following Syrian regime offensive in Yarmouk Valley", "the article with the word in its title comes first");
+    let focused = "";
+    for (let i = 0; i < 12 && !focused.includes("/articles/"); i++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href ?? "");
+    }
+    assert.match(focused, /\/articles\//);
+    await page.close();
+  });
+
+  for (const query of HOSTILE) {
+    it(`should survive the query ${JSON.stringify(query.slice(0, 30))}${query.length > 30 ? ` (${query.length} characters)` : ""}`, async () => {
+      const { status, errors, page } = await search(query);
+      assert.deepEqual(errors, []);
+      assert.equal(await page.locator("main img, main script:not([src]), main iframe").count(), 0);
+      assert.equal(await page.evaluate(() => document.getElementById("search-results")?.dataset.state), "done");
+      assert.doesNotMatch(status, /could not be loaded/);
+      await page.close();
+    });
+  }
+
+  it("should say without JavaScript that search needs it, and link the topics", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/?q=Daraa`);
+    assert.match((await page.locator("#search-status").textContent()) ?? "", /needs JavaScript/);
+    assert.equal(await page.locator("#search-status a[href='/topics/']").count(), 1);
+    await context.close();
+  });
+});
+
