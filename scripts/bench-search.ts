@@ -8,10 +8,13 @@
  * latency for the same fixed query list typed into an open page. Prints one JSON line per engine.
  *
  *   npm run bench:search -- [corpus] [--articles 10000] [--work DIR] [--runs 3] [--reuse]
+ *
+ * `--reuse` measures the archive an earlier run left in the work folder again (with the current
+ * search scripts) instead of generating and building it anew.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -19,6 +22,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { build } from "../src/build.js";
+import { SEARCH_CLIENT_MODULES } from "../src/search/build-index.js";
 
 const QUERIES = [
   "Deraa",
@@ -270,6 +274,9 @@ async function main(): Promise<void> {
     const started = performance.now();
     execFileSync(path.join(ROOT, "node_modules/.bin/pagefind"), ["--site", out, "--glob", "articles/**/*.html", "--quiet"], { stdio: "inherit" });
     pagefindSeconds = (performance.now() - started) / 1000;
+  } else {
+    process.stderr.write(`measuring the archive already built in ${out} (search scripts refreshed from lib/client)…\n`);
+    for (const name of SEARCH_CLIENT_MODULES) await copyFile(path.join(ROOT, "lib/client", name), path.join(out, "assets", name));
   }
   await mkdir(path.join(out, "pagefind-bench"), { recursive: true });
   await writeFile(path.join(out, "pagefind-bench/index.html"), PAGEFIND_PAGE);
