@@ -2,7 +2,7 @@
  * Search benchmark: Clippings' sharded Lunr index against Pagefind on the same built archive.
  *
  * Generates an archive of N articles (default 10,000) from the sentences of a real corpus
- * (default ../shared/corpora/fa-kes), builds it with Clippings, indexes the same output with
+ * (default test/fixtures/fa-kes), builds it with Clippings, indexes the same output with
  * Pagefind, serves it locally with gzip, and measures both in Chromium: bytes transferred and time
  * until the first results show (cold cache, one fresh browser context per query), and query
  * latency for the same fixed query list typed into an open page. Prints one JSON line per engine.
@@ -50,7 +50,7 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const options: Options = {
-    corpus: path.resolve(ROOT, "../shared/corpora/fa-kes"),
+    corpus: path.resolve(ROOT, "test/fixtures/fa-kes"),
     articles: 10_000,
     work: path.join(os.tmpdir(), "clippings-bench-search"),
     runs: 3,

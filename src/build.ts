@@ -2,6 +2,8 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { markDuplicates } from "./dedupe/duplicates.js";
+import { removeFurniture } from "./dedupe/furniture.js";
 import { dedupeParagraphs } from "./dedupe/paragraphs.js";
 import { assignUniqueSlugs } from "./dedupe/slugs.js";
 import { parseSource } from "./parse/index.js";
@@ -35,6 +37,8 @@ export interface BuildReport {
   readonly published: readonly { readonly source: string; readonly slug: string; readonly warnings: readonly string[] }[];
   readonly skipped: readonly SkippedFile[];
   readonly topics: number;
+  /** Copies merged into another article's page as duplicates. */
+  readonly duplicates: number;
   readonly pages: number;
   readonly milliseconds: number;
 }
@@ -75,14 +79,17 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
   }
   assignUniqueSlugs(records);
+  const duplicates = markDuplicates(records).reduce((n, group) => n + group.copies.length, 0);
+  removeFurniture(records);
+  const canonical = records.filter((r) => r.duplicateOf === undefined);
   const vocabulary = sources.vocabulary === null ? [] : parseVocabulary(sources.vocabulary, path.join(options.input, "topics.yml"));
-  const topics = assignTopics(records, vocabulary);
+  const topics = assignTopics(canonical, vocabulary);
 
   const staging = await createStaging(options.out);
   try {
     const data = buildSiteData(records, topics, { title: options.title ?? "Clippings archive", url: baseUrl });
     const pages = await renderSite(data, { outDir: staging, pathPrefix: new URL(baseUrl).pathname });
-    await writeFiles(staging, buildSearchIndex(records, topics).files);
+    await writeFiles(staging, buildSearchIndex(canonical, topics).files);
     const require = createRequire(import.meta.url);
     await copyFiles(staging, [
       [require.resolve("lunr/lunr.min.js"), "assets/lunr.min.js"],
@@ -94,6 +101,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       published: records.map((r) => ({ source: r.source, slug: r.slug, warnings: r.warnings })),
       skipped: skipped.sort((a, b) => a.name.localeCompare(b.name)),
       topics: topics.length,
+      duplicates,
       pages,
       milliseconds: Math.round(performance.now() - started),
     };

@@ -49,4 +49,6 @@ export interface ArticleRecord {
   warnings: string[];
   /** Canonical names of the topics the article mentions (filled by the topics stage). */
   topics: string[];
+  /** Slug of the canonical copy when this article is a duplicate of another (set by dedupe). */
+  duplicateOf?: string;
 }

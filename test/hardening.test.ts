@@ -11,26 +11,29 @@ import { ROOT } from "./helpers/site.ts";
 
 /** Files a scraper really produces, by name. */
 function awkwardFiles(): Record<string, Uint8Array | string> {
-  const body = "The body of this article has enough words to be a paragraph of text about Daraa.";
+  let n = 0;
+  // Each file's body differs, as real articles do (a line shared by many would be site furniture).
+  const bodies = ["shelling", "talks", "refugees", "harvest", "elections", "water", "schools", "hospitals", "roads", "markets", "prices", "courts", "border", "power", "bread", "fuel", "rain"];
+  const body = () => `The body of this article has enough words to be a paragraph of text about ${bodies[n++ % bodies.length]} in Daraa.`;
   const binary = new Uint8Array(4096).map((_, i) => (i * 131 + 7) % 256);
   return {
     "empty.txt": "",
     "blank.txt": "  \n\t\r\n",
     "binary.txt": binary,
     "notes.docx": "PK not really a document",
-    "utf16.txt": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`UTF-16 headline from a Windows tool\n\n${body}\n`, "utf16le")]),
-    "utf8-bom.txt": `\ufeffHeadline of a file with a byte-order mark\n\n${body}\n`,
-    "cp1252.txt": Buffer.from([...Buffer.from("Caf"), 0xe9, ...Buffer.from(" owners protest in Latin-1\r\n\r\n"), 0x93, ...Buffer.from("Quoted"), 0x94, ...Buffer.from(` ${body}\r\n`)]),
-    "bad-utf8.txt": Buffer.from([...Buffer.from("Headline with a broken byte in it\n\nBody "), 0xc3, 0xa9, 0xff, ...Buffer.from(` ${body}\n`)]),
-    "crlf.txt": `Headline with Windows line endings\r\n\r\n${body}\r\n\r\nSecond paragraph of the article.\r\n`,
+    "utf16.txt": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`UTF-16 headline from a Windows tool\n\n${body()}\n`, "utf16le")]),
+    "utf8-bom.txt": `\ufeffHeadline of a file with a byte-order mark\n\n${body()}\n`,
+    "cp1252.txt": Buffer.from([...Buffer.from("Caf"), 0xe9, ...Buffer.from(" owners protest in Latin-1\r\n\r\n"), 0x93, ...Buffer.from("Quoted"), 0x94, ...Buffer.from(` ${body()}\r\n`)]),
+    "bad-utf8.txt": Buffer.from([...Buffer.from("Headline with a broken byte in it\n\nBody "), 0xc3, 0xa9, 0xff, ...Buffer.from(` ${body()}\n`)]),
+    "crlf.txt": `Headline with Windows line endings\r\n\r\n${body()}\r\n\r\nSecond paragraph of the article.\r\n`,
     "one-line.txt": `Headline of a one megabyte file ${"word ".repeat(200_000)}`,
     "title-only.txt": "A file that holds only its headline\n",
-    "arabic.txt": `سوريا: مقتل عشرات في درعا\n\nنص المقال هنا. ${body}\n`,
-    "emoji.txt": `😀🔥💥\n\n${body}\n`,
-    "con.txt": `CON\n\n${body}\n`,
-    "traversal.txt": `../../etc/passwd\n\n${body}\n`,
-    "same-a.txt": `Two articles share this headline\n\n${body} First copy.\n`,
-    "same-b.txt": `Two articles share this headline\n\n${body} Second, different copy.\n`,
+    "arabic.txt": `سوريا: مقتل عشرات في درعا\n\nنص المقال هنا. ${body()}\n`,
+    "emoji.txt": `😀🔥💥\n\n${body()}\n`,
+    "con.txt": `CON\n\n${body()}\n`,
+    "traversal.txt": `../../etc/passwd\n\n${body()}\n`,
+    "same-a.txt": `Two articles share this headline\n\n${body()} First copy.\n`,
+    "same-b.txt": `Two articles share this headline\n\n${body()} Second, different copy.\n`,
   };
 }
 
@@ -83,6 +86,17 @@ describe("build: awkward input", () => {
     assert.match(await page("cp1252.txt"), /“Quoted”/);
     const bad = report.published.find((p) => p.source === "bad-utf8.txt")!;
     assert.ok(bad.warnings.some((w) => /invalid UTF-8 at byte offset \d+/.test(w)));
+  });
+
+  it("should keep awkward titles as titles, shown as text", async () => {
+    const page = async (source: string) => {
+      const slug = report.published.find((p) => p.source === source)!.slug;
+      return readFile(path.join(work, "site/articles", slug, "index.html"), "utf8");
+    };
+    assert.match(await page("con.txt"), /<h1>CON<\/h1>/);
+    assert.match(await page("emoji.txt"), /<h1>😀🔥💥<\/h1>/);
+    assert.match(await page("traversal.txt"), /<h1>\.\.\/\.\.\/etc\/passwd<\/h1>/);
+    assert.match(await page("arabic.txt"), /<h1>سوريا: مقتل عشرات في درعا<\/h1>/);
   });
 
   it("should give every article a unique readable slug that stays in the output folder", () => {

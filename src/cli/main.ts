@@ -1,7 +1,8 @@
-/** The `clippings` command line: build, parse, serve. */
+/** The `clippings` command line: build, parse, check, serve. */
 import { readFile } from "node:fs/promises";
 import { Command, InvalidArgumentError } from "commander";
 import { build, DEFAULT_BASE_URL, extractRecord } from "../build.js";
+import { checkFolder } from "./check.js";
 import { serveSite } from "./serve.js";
 import { watchInput } from "./watch.js";
 
@@ -50,6 +51,20 @@ program
   });
 
 program
+  .command("check")
+  .description("report, per file, the fields found, the lines removed and why, and the warnings")
+  .option("--input <dir>", "folder of article files (.txt, .md)", "seeds")
+  .action(async (opts: { input: string }) => {
+    // A reader that stops early (`| head`) ends the report quietly.
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+    const summary = await checkFolder(opts.input, (line) => process.stdout.write(`${line}\n`));
+    if (summary.failed > 0 || summary.files === 0) process.exitCode = 1;
+  });
+
+program
   .command("serve")
   .description("serve a built site over HTTP; with --watch, build it first and rebuild on change")
   .option("--dir <dir>", "folder to serve (the build output with --watch)", "dist")
@@ -92,7 +107,7 @@ async function runBuild(opts: BuildCommandOptions): Promise<void> {
   for (const skip of report.skipped) process.stderr.write(`skipped ${skip.name}: ${skip.reason}\n`);
   process.stdout.write(
     `Built ${opts.out}: ${report.published.length} articles published, ${report.skipped.length} files skipped, ` +
-      `${report.topics} topics, ${report.pages} pages written in ${(report.milliseconds / 1000).toFixed(1)} s\n`,
+      `${report.duplicates} duplicates merged, ${report.topics} topics, ${report.pages} pages written in ${(report.milliseconds / 1000).toFixed(1)} s\n`,
   );
   process.stdout.write(`Report: ${report.reportFile}\n`);
   if (report.published.length === 0) {

@@ -2,7 +2,7 @@
 
 /** Whole lines that are navigation, labels or prompts, never article text. */
 const FURNITURE_LINE =
-  /^(search|search for:?|menu|main menu|home|you are here:?|skip to (main )?content|share( this)?( article| story| on)?|shares?|subscribe( now)?|sign in|sign up|log ?in|register|advertisement|advertising|sponsored|helpful keywords|keywords:?|tags?:?|topics:?|print|email|e-mail|comments?|\d+ comments?|follow us|newsletter|back to top|close|toggle navigation|navigation|breadcrumbs?|trending( now)?|latest( news)?|top stories|more|next|previous|get short url|share this article|click to share|whatsapp|facebook|twitter|linkedin|telegram|copy link|listen to this article|font size|text size|a\+?|a-)$/i;
+  /^(search|search for:?|menu|main menu|home|you are here:?|skip to .{0,40}|share( this)?( article| story| on)?|shares?|subscribe( now)?|sign in|sign up|log ?in|register|advertisement|advertising|sponsored|helpful keywords|keywords:?|tags?:?|topics:?|print|email|e-mail|comments?|\d+ comments?|follow us|newsletter|back to top|close|toggle navigation|navigation|breadcrumbs?|trending( now)?|latest( news)?|top stories|more|next|previous|get short url|share this article|click to share|whatsapp|facebook|twitter|linkedin|telegram|copy link|listen to this article|continue reading( the main story)?|font size|text size|a\+?|a-)$/i;
 /** "N min read" style reading-time labels. */
 const READ_TIME = /^(\d+|one|two|three|four|five)[ -]?(min|mins|minute|minutes)( read)?$/i;
 /** "Read also: …" style cross links. */
@@ -16,8 +16,12 @@ const DISCLAIMER =
 /** Cookie, sharing and subscription prompts (short lines only). */
 const PROMPT = /(\bcookies?\b|\bsubscribe to\b|\bsign up for\b|\bnewsletter\b|^share (on|this|via)\b|\bfollow us on\b|\bdownload (our|the) app\b|\bclick here\b|\benable javascript\b|\byour browser\b)/i;
 
+/** Cookie and terms consent banners, whatever their length. */
+const CONSENT_TOPIC = /\b(?:cookies?|privacy (?:policy|terms)|terms of (?:use|service))\b/i;
+const CONSENT_ACT = /\b(?:consent|accept|agree|we use|by (?:clicking|continuing|using))/i;
+
 /** Why a line is furniture, or null for ordinary text. */
-export type FurnitureReason = "navigation" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt";
+export type FurnitureReason = "navigation" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt" | "consent";
 
 /**
  * Classify one line of a scraped page as site furniture.
@@ -33,7 +37,21 @@ export function furnitureReason(line: string): FurnitureReason | null {
   if (RELATED_HEADER.test(text)) return "related-links";
   if (DISCLAIMER.test(text)) return "disclaimer";
   if (text.length < 120 && PROMPT.test(text)) return "prompt";
+  if (text.length < 600 && CONSENT_TOPIC.test(text) && CONSENT_ACT.test(text)) return "consent";
   return null;
+}
+
+/** Headers that open the readers' comments under an article. */
+const COMMENTS_HEADER =
+  /^[[(]?\s*(?:\d[\d,]*\s+)?(?:(?:top rated |reader |readers' |latest |show |view |load |read all |see all |all )?comments?|responses?|(?:leave|post|add|write) a (?:reply|comment)|join the (?:discussion|conversation)|discussion|conversation)\b[^.!?]{0,40}$/i;
+
+/**
+ * Whether a line opens the readers' comments ("Top Rated Comments", "[ 167 comments ]").
+ *
+ * @param line One trimmed line.
+ */
+export function isCommentsHeader(line: string): boolean {
+  return COMMENTS_HEADER.test(line.trim());
 }
 
 /**

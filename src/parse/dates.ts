@@ -11,9 +11,15 @@ export interface FoundDate {
   readonly index: number;
 }
 
+/** A year written out (four digits, or two after a numeric day and month): relative phrases have none. */
+const STATED_YEAR = /(?:^|\D)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)/;
+/** Longest line that can be a date and nothing else ("Last updated at Wednesday 21 November 2018 10:59 GMT+3"). */
+const DATE_LINE_MAX = 80;
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 /** `Jul 282016` (day and year run together) → `Jul 28 2016`. */
 const RUN_TOGETHER = /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) ?([0-3]?\d)((?:19|20)\d\d)\b/g;
+/** `08.04.2017Get short URL` (a numeric date run into the next word) → `08.04.2017 Get short URL`. */
+const RUN_INTO_WORD = /\b(\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d)(?=\p{L})/gu;
 /** Numeric dates written with slashes and both parts ≤ 12 are ambiguous (day/month order). */
 const AMBIGUOUS_SLASH = /^(\d{1,2})\/(\d{1,2})\/\d{2,4}$/;
 
@@ -27,24 +33,44 @@ const AMBIGUOUS_SLASH = /^(\d{1,2})\/(\d{1,2})\/\d{2,4}$/;
  * @returns Dates found, with the matched text and its offset.
  */
 export function findDates(text: string): FoundDate[] {
-  // Offsets after a run-together date shift by one character; matched text is taken from `prepared`.
-  const prepared = text.replace(RUN_TOGETHER, (_m, mon: string, day: string, year: string) => `${mon} ${day} ${year}`);
+  // Every fully stated date has a year in digits: without one, chrono is not asked.
+  if (!/\d\d/.test(text)) return [];
+  // Spaces inserted into run-together dates are tracked so that offsets and texts refer to `text`.
+  const inserted: number[] = [];
+  const spaced = text.replace(RUN_INTO_WORD, (match: string, _date: string, offset: number) => {
+    inserted.push(offset + inserted.length + match.length);
+    return `${match} `;
+  });
+  let shift = 0;
+  const prepared = spaced.replace(RUN_TOGETHER, (match: string, mon: string, day: string, year: string, offset: number) => {
+    const fixed = `${mon} ${day} ${year}`;
+    if (fixed.length > match.length) {
+      const at = offset + shift++ + match.length - year.length;
+      for (let k = 0; k < inserted.length; k++) if (inserted[k]! >= at) inserted[k]!++;
+      inserted.push(at);
+    }
+    return fixed;
+  });
+  if (!STATED_YEAR.test(prepared)) return [];
+  const original = (at: number) => at - inserted.filter((p) => p < at).length;
   const out: FoundDate[] = [];
   for (const result of chrono.en.GB.parse(prepared, REFERENCE)) {
-    const start = result.start;
-    if (!start.isCertain("day") || !start.isCertain("month") || !start.isCertain("year")) continue;
+    const stated = result.start;
+    if (!stated.isCertain("day") || !stated.isCertain("month") || !stated.isCertain("year")) continue;
+    if (!STATED_YEAR.test(result.text)) continue;
     const ambiguous = AMBIGUOUS_SLASH.exec(result.text.trim());
     if (ambiguous && Number(ambiguous[1]) <= 12 && Number(ambiguous[2]) <= 12 && ambiguous[1] !== ambiguous[2]) continue;
-    const year = start.get("year")!;
+    const year = stated.get("year")!;
     if (year < 1900 || year > 2100) continue;
-    const date = `${year}-${pad(start.get("month")!)}-${pad(start.get("day")!)}`;
-    const offset = start.get("timezoneOffset");
+    const date = `${year}-${pad(stated.get("month")!)}-${pad(stated.get("day")!)}`;
+    const offset = stated.get("timezoneOffset");
     let iso = date;
-    if (start.isCertain("hour") && offset !== null && offset !== undefined) {
-      const utc = start.date();
+    if (stated.isCertain("hour") && offset !== null && offset !== undefined) {
+      const utc = stated.date();
       iso = utc.toISOString().replace(/:\d\d\.\d{3}Z$/, ":00Z");
     }
-    out.push({ iso, text: result.text, index: result.index });
+    const start = original(result.index);
+    out.push({ iso, text: text.slice(start, original(result.index + result.text.length)), index: start });
   }
   return out;
 }
@@ -55,6 +81,7 @@ export function findDates(text: string): FoundDate[] {
  * @param line One line of text.
  */
 export function isDateOnly(line: string): boolean {
+  if (line.length > DATE_LINE_MAX) return false;
   const found = findDates(line);
   if (found.length !== 1) return false;
   const rest = line

@@ -1,17 +1,23 @@
 /** Extraction of an article record from raw scraped text. */
 import type { ArticleRecord, Block, RemovedLine } from "../record.js";
-import { furnitureReason, isRelatedHeader, publisherFromFooter } from "./boilerplate.js";
+import { furnitureReason, isCommentsHeader, isRelatedHeader, publisherFromFooter } from "./boilerplate.js";
 import { parseByline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
-import { foldLine, isHeadlineLike, splitOutletSuffix } from "./headline.js";
+import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix } from "./headline.js";
+import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
 
 /** Fields of a record that extraction finds (everything but `source`, `slug` and `topics`). */
 export type ExtractedFields = Omit<ArticleRecord, "source" | "slug" | "topics">;
 
-const HEADLINE_WINDOW = 15;
 const SUBTITLE_MAX_WORDS = 45;
+/** A few words naming a source between a repeated headline and its date ("Monitor AFP"). */
+const SOURCE_LABEL = /^(?:[\p{L}-]+(?:\s+[\p{L}-]+){0,3})?$/u;
+/** A run of letters and digits. */
+const TOKEN = /[\p{L}\p{N}]+/gu;
+/** A line opening with "By", as bylines do. */
+const SIGNED = /^(?:[•·]\s*)?by\b/i;
 const DATE_CUE_PREFIX = /^(?:(?:date of publication|published|publication date|posted|last updated|updated|date)(?:\s+(?:at|on))?[:\s]*)?$/i;
 
 /**
@@ -49,14 +55,25 @@ export function extractFromText(text: string): ExtractedFields {
   });
 
   const furniture = readable.map((line) => furnitureReason(line));
-  const headlineAt = chooseHeadline(readable, furniture);
+  const info = classifyLines(readable);
+  const region = findContentRegion(info) ?? { start: 0, end: readable.length - 1 };
+  const isMenu = (k: number) => info[k]!.cls === "bad" && !furniture[k] && /^[•·▪►○●□■◦▸*+|>»[]/.test(readable[k]!);
+  let headlineAt = chooseHeadline({
+    lines: readable,
+    bodyStart: region.start,
+    excluded: memo((k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(readable[k]!) || parseByline(readable[k]!, false) !== null),
+    prose: (k) => info[k]!.cls === "good",
+    bylineLike: memo((k) => parseByline(readable[k]!, true) !== null),
+    datedOrSigned: memo((k) => SIGNED.test(readable[k]!) || (info[k]!.words <= 16 && findDates(readable[k]!).length > 0)),
+  });
+  if (headlineAt < 0) headlineAt = fallbackHeadline(readable, furniture);
   if (headlineAt < 0) {
     warnings.push("no headline found");
     for (const line of readable) drop(line, "no-text");
     return out;
   }
-  for (let i = 0; i < headlineAt; i++) {
-    drop(readable[i]!, isDateOnly(readable[i]!) ? "site-clock" : furniture[i] ?? "site-header");
+  for (let k = 0; k < headlineAt; k++) {
+    drop(readable[k]!, isDateOnly(readable[k]!) ? "site-clock" : furniture[k] ?? "site-header");
   }
   const { title, outlet } = splitOutletSuffix(readable[headlineAt]!);
   out.title = title;
@@ -64,16 +81,19 @@ export function extractFromText(text: string): ExtractedFields {
   const titleKey = foldLine(title);
   const headlineKey = foldLine(readable[headlineAt]!);
   const isTitleRepeat = (line: string) => {
+    if (line.length > readable[headlineAt]!.length * 2 + 20) return false;
     const key = foldLine(line);
     return key === titleKey || key === headlineKey;
   };
 
-  // Header zone: repeated headline, byline, date lines, standfirst.
+  // Header zone: repeated headline, byline, date lines, standfirst; then whatever precedes the body.
   const publishedDates: FoundDate[] = [];
   let i = headlineAt + 1;
-  let headerEnds = false;
-  for (; i < readable.length && i <= headlineAt + 8 && !headerEnds; i++) {
+  let sinceHeadline = 0;
+  for (; i < readable.length; i++, sinceHeadline++) {
     const line = readable[i]!;
+    const beforeBody = i < region.start;
+    if (!beforeBody && (sinceHeadline >= 8 || i > region.end)) break;
     if (isTitleRepeat(line)) {
       drop(line, "repeated-title");
       continue;
@@ -82,7 +102,7 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, furniture[i]!);
       continue;
     }
-    const byline = out.authors.length === 0 ? parseByline(line, i <= headlineAt + 3) : null;
+    const byline = out.authors.length === 0 ? parseByline(line, i <= headlineAt + 3 || beforeBody) : null;
     if (byline) {
       out.authors = byline.authors;
       if (byline.publisher) out.publisher = byline.publisher;
@@ -98,22 +118,38 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, "date");
       continue;
     }
-    if (out.subtitle === null && out.authors.length === 0 && publishedDates.length === 0 && isStandfirst(readable, furniture, i, isTitleRepeat)) {
-      out.subtitle = line;
-      continue;
+    if (out.subtitle === null && out.authors.length === 0 && publishedDates.length === 0) {
+      const standfirst = beforeBody ? info[i]!.words >= 5 && sinceHeadline <= 2 : isStandfirst(readable, furniture, i, isTitleRepeat);
+      if (standfirst) {
+        out.subtitle = line;
+        continue;
+      }
     }
-    headerEnds = true;
-    i--;
+    if (!beforeBody) break;
+    drop(line, "page-header");
   }
 
-  // Body: the rest, without furniture; a "Related" block near the end takes what follows with it.
+  // Body: the article span, without furniture; a "Related" block near the end takes what follows
+  // with it, one earlier in the text only the teasers under it; readers' comments end the article.
   let bodyLines: string[] = [];
-  let relatedFrom = -1;
-  for (let k = i; k < readable.length; k++) {
+  const bodyStart = i;
+  let end = region.end;
+  let skipping: string | null = null;
+  for (let k = bodyStart; k <= end; k++) {
     const line = readable[k]!;
-    if (relatedFrom < 0 && isRelatedHeader(line) && k >= i + (readable.length - i) / 2) relatedFrom = k;
-    if (relatedFrom >= 0) {
-      drop(line, "related-links");
+    if (k > bodyStart && isCommentsHeader(line)) {
+      end = k - 1;
+      break;
+    }
+    if (isRelatedHeader(line)) {
+      if (k >= bodyStart + (end - bodyStart) / 2) {
+        end = k - 1;
+        break;
+      }
+      skipping = "related-links";
+    } else if (skipping && info[k]!.cls === "good") skipping = null;
+    if (skipping) {
+      drop(line, skipping);
       continue;
     }
     if (isTitleRepeat(line)) {
@@ -126,12 +162,28 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, furniture[k]!);
       continue;
     }
+    if (!keepInRegion(info, k, region)) {
+      drop(line, info[k]!.cls === "bad" ? "navigation" : "boilerplate");
+      continue;
+    }
     bodyLines.push(line);
   }
 
-  if (bodyLines.length >= 3 && isSectionLine(bodyLines[bodyLines.length - 1]!)) {
-    out.section = bodyLines.pop()!;
-    drop(out.section, "section");
+  // After the article: a trailing section line, footers naming the outlet, the rest of the page.
+  const last = readable.length - 1;
+  let trailing = "page-footer";
+  for (let k = end + 1; k <= last; k++) {
+    const line = readable[k]!;
+    if (isRelatedHeader(line)) trailing = "related-links";
+    else if (isCommentsHeader(line)) trailing = "comments";
+    const footer = publisherFromFooter(line);
+    if (footer) out.publisher ??= footer;
+    if (k === last && out.section === null && isSectionLine(line) && lastLines(info, end + 1, last)) {
+      out.section = line;
+      drop(line, "section");
+      continue;
+    }
+    drop(line, trailing === "page-footer" ? furniture[k] ?? trailing : trailing);
   }
 
   // A date (and a repeated headline) opening the first paragraph, as in "Wed 05 Apr 2017 Title. Text…".
@@ -150,6 +202,13 @@ export function extractFromText(text: string): ExtractedFields {
     if (titlePrefix) {
       drop(titlePrefix, "repeated-title");
       first = first.slice(titlePrefix.length).trim();
+      // "Title Monitor AFP Sunday 3 Jun 2014 Text…": a short source label may sit before the date.
+      const lead = publishedDates.length === 0 && out.updated === null ? leadingDate(first, SOURCE_LABEL) : null;
+      if (lead) {
+        publishedDates.push(lead.date);
+        drop(lead.prefix, "date");
+        first = first.slice(lead.prefix.length).trim();
+      }
     }
     if (first) bodyLines[0] = first;
     else bodyLines = bodyLines.slice(1);
@@ -171,18 +230,26 @@ export function extractFromText(text: string): ExtractedFields {
   return out;
 }
 
-/** Index of the headline among the first lines: a headline-like line repeated on the page wins. */
-function chooseHeadline(lines: readonly string[], furniture: readonly (string | null)[]): number {
-  const candidates: number[] = [];
-  for (let i = 0; i < lines.length && candidates.length < HEADLINE_WINDOW; i++) {
-    if (furniture[i] || isDateOnly(lines[i]!) || parseByline(lines[i]!, false)) continue;
-    if (isHeadlineLike(lines[i]!)) candidates.push(i);
-  }
-  const keys = lines.map(foldLine);
-  const repeated = candidates.find((i) => keys.indexOf(keys[i]!, i + 1) > 0 && i < 10);
-  if (repeated !== undefined) return repeated;
-  if (candidates.length > 0) return candidates[0]!;
-  return lines.findIndex((_, i) => !furniture[i]);
+/** Cache a per-line test: headline scoring asks about the same lines several times. */
+function memo(test: (k: number) => boolean): (k: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (k) => {
+    let value = known.get(k);
+    if (value === undefined) known.set(k, (value = test(k)));
+    return value;
+  };
+}
+
+/** Without a prose span to anchor on, the first headline-like line that is not furniture. */
+function fallbackHeadline(lines: readonly string[], furniture: readonly (string | null)[]): number {
+  const at = lines.findIndex((line, k) => !furniture[k] && isHeadlineLike(line) && !isDateOnly(line));
+  return at >= 0 ? at : lines.findIndex((_, k) => !furniture[k]);
+}
+
+/** Whether every line in `from..to` is short furniture-like text, as a page's last lines are. */
+function lastLines(info: readonly LineInfo[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (info[k]!.cls === "good") return false;
+  return to - from <= 3;
 }
 
 /** Whether the line at `i` is a standfirst: short, and set apart from the body that follows. */
@@ -202,11 +269,10 @@ function isStandfirst(
 }
 
 /** A date stated at the very start of a paragraph, with its cue words ("Published …"). */
-function leadingDate(paragraph: string): { prefix: string; date: FoundDate } | null {
+function leadingDate(paragraph: string, before: RegExp = DATE_CUE_PREFIX): { prefix: string; date: FoundDate } | null {
   const date = findDates(paragraph.slice(0, 80))[0];
-  if (!date || !DATE_CUE_PREFIX.test(paragraph.slice(0, date.index).trim())) return null;
-  let end = paragraph.indexOf(date.text) + date.text.length;
-  if (end < date.text.length) return null;
+  if (!date || !before.test(paragraph.slice(0, date.index).trim())) return null;
+  let end = date.index + date.text.length;
   const tail = /^\s*(?:at\s+\d{1,2}:?\d{2}(?:\s*(?:GMT|UTC|[AP]M))?|\(updated[^)]{0,40}\))?/i.exec(paragraph.slice(end));
   end += tail ? tail[0].length : 0;
   return { prefix: paragraph.slice(0, end), date };
@@ -214,13 +280,19 @@ function leadingDate(paragraph: string): { prefix: string; date: FoundDate } | n
 
 /** The headline repeated at the start of a paragraph, with its closing punctuation, or null. */
 function leadingTitle(paragraph: string, title: string): string | null {
-  const words = title.match(/[\p{L}\p{N}]+/gu);
+  const words = title.toLowerCase().match(TOKEN);
   if (!words || words.length < 3) return null;
-  const pattern = new RegExp(`^${words.map(escapeRegExp).join("[^\\p{L}\\p{N}]+")}[^\\p{L}\\p{N}\\s]*\\s*`, "iu");
-  const m = pattern.exec(paragraph);
-  return m ? m[0] : null;
+  const head = paragraph.slice(0, title.length * 3 + 40);
+  const token = new RegExp(TOKEN.source, "gu");
+  let end = 0;
+  for (const word of words) {
+    const m = token.exec(head);
+    if (!m || m[0].toLowerCase() !== word) return null;
+    // Only separators may stand between the words.
+    if (/[\p{L}\p{N}]/u.test(head.slice(end, m.index)) || (end > 0 && m.index === end)) return null;
+    end = m.index + m[0].length;
+  }
+  const tail = /^[^\p{L}\p{N}\s]*\s*/u.exec(head.slice(end))!;
+  return head.slice(0, end + tail[0].length);
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}

@@ -51,6 +51,13 @@ export interface ArticleView extends ArticleSummary {
   readonly later: ArticleSummary | null;
   /** schema.org `NewsArticle` as JSON, escaped for a `<script type="application/ld+json">` element. */
   readonly jsonLd: string;
+  /** Other copies of the same story, merged into this page. */
+  readonly alsoPublishedAs: readonly ArticleSummary[];
+}
+
+/** The short page a duplicate copy keeps at its own URL, pointing to the canonical article. */
+export interface DuplicateView extends ArticleSummary {
+  readonly canonical: ArticleSummary;
 }
 
 /** Everything a topic page shows. */
@@ -66,6 +73,19 @@ export interface TopicView {
   readonly feedUrl: string;
   /** Latest dated articles, for the feed. */
   readonly feed: readonly ArticleView[];
+  /** Topics most often mentioned in the same articles, strongest first. */
+  readonly related: readonly { readonly name: string; readonly url: string; readonly shared: number }[];
+}
+
+/** One page of a topic's article list (pages hold {@link TOPIC_PAGE_SIZE} articles). */
+export interface TopicListPage {
+  readonly topic: TopicView;
+  readonly url: string;
+  readonly pageNumber: number;
+  readonly pageCount: number;
+  readonly articles: readonly ArticleSummary[];
+  readonly previousUrl: string | null;
+  readonly nextUrl: string | null;
 }
 
 /** Topics of one kind, for the topics index. */
@@ -88,7 +108,13 @@ export interface SiteData {
   /** Articles by year and month. */
   readonly dates: DateArchive;
   readonly publishers: readonly PublisherView[];
+  /** Every page of every topic's article list. */
+  readonly topicPages: readonly TopicListPage[];
+  readonly duplicates: readonly DuplicateView[];
 }
+
+/** Articles per topic page; longer lists continue on `/topics/<slug>/page/2/` and so on. */
+export const TOPIC_PAGE_SIZE = 50;
 
 const KIND_LABELS: Readonly<Record<TopicKind, string>> = {
   organisation: "Organisations and armed groups",
@@ -100,9 +126,10 @@ const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "nu
 
 /**
  * Build the templates' data: articles newest first (undated last), topics with their
- * articles, topics grouped by kind.
+ * articles, topics grouped by kind. Records marked `duplicateOf` get a short page instead of a
+ * full one, and their canonical article lists them.
  *
- * @param records Published records, slugs unique, topics assigned.
+ * @param records All records, slugs unique, duplicates marked, topics assigned.
  * @param topics Topic pages from the topics stage.
  * @param site Archive title and absolute base URL.
  */
@@ -112,7 +139,14 @@ export function buildSiteData(
   site: { title: string; url: string },
 ): SiteData {
   const topicUrl = new Map(topics.map((t) => [t.topic.name, `/topics/${t.topic.slug}/`]));
-  const sorted = [...records].sort(compareRecords);
+  const copies = new Map<string, ArticleRecord[]>();
+  for (const r of [...records].sort(compareRecords)) {
+    if (r.duplicateOf === undefined) continue;
+    const list = copies.get(r.duplicateOf);
+    if (list) list.push(r);
+    else copies.set(r.duplicateOf, [r]);
+  }
+  const sorted = records.filter((r) => r.duplicateOf === undefined).sort(compareRecords);
   const links = sorted.map((r) => ({
     slug: r.slug,
     published: r.published,
@@ -143,6 +177,7 @@ export function buildSiteData(
       earlier: at(neighbours[i]!.earlier),
       later: at(neighbours[i]!.later),
       jsonLd: toScriptJson(newsArticle({ ...r, excerpt: summary.excerpt }, new URL(summary.url.slice(1), site.url).href)),
+      alsoPublishedAs: (copies.get(r.slug) ?? []).map(summarize),
     };
   });
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
@@ -159,6 +194,7 @@ export function buildSiteData(
       articles: own.map(pick),
       feedUrl: `${topicUrl.get(t.topic.name)!}feed.xml`,
       feed: latestDated(own),
+      related: t.related.filter((r) => topicUrl.has(r.name)).map((r) => ({ ...r, url: topicUrl.get(r.name)! })),
     };
   });
   const topicGroups = (Object.keys(KIND_LABELS) as TopicKind[])
@@ -169,6 +205,7 @@ export function buildSiteData(
     }))
     .filter((g) => g.topics.length > 0);
   const updated = articles.map((a) => a.published).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  const duplicates = [...copies.values()].flat().map((r): DuplicateView => ({ ...summarize(r), canonical: pick(bySlug.get(r.duplicateOf!)!) }));
   return {
     site: { ...site, updated },
     articles,
@@ -178,7 +215,23 @@ export function buildSiteData(
     feed: latestDated(articles),
     dates: buildDateArchive(summaries),
     publishers: buildPublishers(summaries),
+    topicPages: topicViews.flatMap(paginateTopic),
+    duplicates,
   };
+}
+
+function paginateTopic(topic: TopicView): TopicListPage[] {
+  const pageCount = Math.max(1, Math.ceil(topic.articles.length / TOPIC_PAGE_SIZE));
+  const urlOf = (n: number) => (n === 1 ? topic.url : `${topic.url}page/${n}/`);
+  return Array.from({ length: pageCount }, (_, i) => ({
+    topic,
+    url: urlOf(i + 1),
+    pageNumber: i + 1,
+    pageCount,
+    articles: topic.articles.slice(i * TOPIC_PAGE_SIZE, (i + 1) * TOPIC_PAGE_SIZE),
+    previousUrl: i > 0 ? urlOf(i) : null,
+    nextUrl: i + 1 < pageCount ? urlOf(i + 2) : null,
+  }));
 }
 
 /**

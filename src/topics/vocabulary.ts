@@ -13,6 +13,8 @@ export interface TopicEntry {
   /** Every spelling that names the topic, the canonical name included. */
   readonly aliases: readonly string[];
   readonly description: string | null;
+  /** Found in the archive rather than listed in the vocabulary file. */
+  readonly discovered?: boolean;
 }
 
 const KINDS: Readonly<Record<string, TopicKind>> = {
@@ -52,7 +54,8 @@ export function parseVocabulary(yaml: string, fileName = "topics.yml"): TopicEnt
     const where = `${fileName}: topic #${i + 1}`;
     if (!entry || typeof entry.name !== "string" || entry.name.trim() === "") throw new Error(`${where} has no "name"`);
     const name = entry.name.trim();
-    const kind = KINDS[String(entry.kind ?? "subject").toLowerCase()];
+    const kindName = String(entry.kind ?? "subject").toLowerCase();
+    const kind = Object.hasOwn(KINDS, kindName) ? KINDS[kindName] : undefined;
     if (!kind) throw new Error(`${where} (${name}): unknown kind "${String(entry.kind)}" (use person, organisation, place or subject)`);
     const aliases = entry.aliases === undefined ? [] : entry.aliases;
     if (!Array.isArray(aliases) || !aliases.every((a) => typeof a === "string" || typeof a === "number")) {

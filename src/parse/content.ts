@@ -1,0 +1,140 @@
+/**
+ * Finding the article among the lines of a whole-page text dump: each line is scored as
+ * prose or page furniture from general signals (length, punctuation, function-word density,
+ * list and menu shape, repetition within the page), then the densest run of prose is taken.
+ */
+import { furnitureReason } from "./boilerplate.js";
+import { stopwordRatio } from "./stopwords.js";
+
+/** How a line reads: running prose, something short that its neighbours decide, or furniture. */
+export type LineClass = "good" | "short" | "bad";
+
+/** A line of the page with the signals measured on it. */
+export interface LineInfo {
+  readonly text: string;
+  /** Word count (for scripts without spaces, characters / 2). */
+  readonly words: number;
+  readonly cls: LineClass;
+  /** What taking the line into the article span costs (0 for prose). */
+  readonly cost: number;
+}
+
+/** The span of lines (inclusive) holding the article body. */
+export interface ContentRegion {
+  readonly start: number;
+  readonly end: number;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const TERMINAL = /[.!?…"”»:;)\]。！？]$/;
+/** Menu items and form controls as text browsers print them. */
+const MENU_SHAPE = /^(?:[•·▪►○●□■◦▸*+|>»]|\[[^\]]*\]\s*$|\d+\s*$)/;
+/** Markup or script that leaked into the text. */
+const CODE_SHAPE = /(?:&lt;|&gt;|<\/?[a-z][\w-]*[\s>]|\bdata-[\w-]+=|\bfunction\s*\(|\{\s*["']?[\w-]+["']?\s*:|\bvar\s+\w+\s*=|;\s*\}|\[\/\w+\])/i;
+/** Lines made of symbols or rules only. */
+const RULE_SHAPE = /^[^\p{L}\p{N}]+$/u;
+
+/**
+ * Count the words of a line; for scripts written without spaces, two characters make a word.
+ *
+ * @param text One line.
+ */
+export function countWords(text: string): number {
+  const words = text.match(WORD)?.length ?? 0;
+  if (!NO_SPACE_SCRIPT.test(text)) return words;
+  const chars = (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  return Math.max(words, Math.round(chars / 2));
+}
+
+/**
+ * Measure and classify every line of a page.
+ *
+ * @param lines Trimmed, non-empty lines.
+ * @returns One entry per line.
+ */
+export function classifyLines(lines: readonly string[]): LineInfo[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return lines.map((text) => {
+    const words = countWords(text);
+    const [cls, cost] = classify(text, words, counts.get(text)! > 1);
+    return { text, words, cls, cost };
+  });
+}
+
+/** Cost of taking a line into the article span: navigation most, stray code or captions less. */
+const COST = { furniture: 6, menu: 6, stray: 3, label: 3, short: 1.5, row: -1 } as const;
+
+function classify(text: string, words: number, repeated: boolean): [LineClass, number] {
+  if (furnitureReason(text)) return ["bad", COST.furniture];
+  if (RULE_SHAPE.test(text) || CODE_SHAPE.test(text)) return ["bad", COST.stray];
+  const terminal = TERMINAL.test(text);
+  if (MENU_SHAPE.test(text)) return words >= 12 && terminal ? ["short", COST.short] : ["bad", COST.menu];
+  if (repeated && words <= 12 && !terminal) return ["bad", COST.stray];
+  const tokens = text.match(WORD) ?? [];
+  if (tokens.length >= 4 && tokens.filter((t) => /^\d/.test(t)).length >= tokens.length * 0.4) return ["short", COST.row];
+  const stops = stopwordRatio(tokens);
+  const noSpaces = NO_SPACE_SCRIPT.test(text);
+  if (words >= 25 && (terminal || stops >= 0.15 || noSpaces)) return ["good", 0];
+  if (words >= 10 && terminal && (stops >= 0.1 || noSpaces)) return ["good", 0];
+  if (words >= 15 && stops >= 0.25) return ["good", 0];
+  return ["short", words <= 3 ? COST.label : COST.short];
+}
+
+/**
+ * The densest run of prose: the span maximising the words of prose lines minus a cost for
+ * every furniture or short line it takes in, so menus split it and a subheading does not.
+ *
+ * @param info Classified lines.
+ * @returns The span, or null when the page has no prose line.
+ */
+export function findContentRegion(info: readonly LineInfo[]): ContentRegion | null {
+  let best: ContentRegion | null = null;
+  let bestSum = 0;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < info.length; i++) {
+    const line = info[i]!;
+    const value = line.cls === "good" ? Math.min(line.words, 120) : -line.cost;
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += value;
+    if (sum > bestSum && line.cls === "good") {
+      bestSum = sum;
+      best = { start, end: i };
+    }
+  }
+  if (best === null) return null;
+  let first = best.start;
+  while (info[first]!.cls !== "good") first++;
+  return { start: first, end: best.end };
+}
+
+/**
+ * Whether a short or furniture line inside the article stays: short lines set between prose
+ * (subheadings, one-line quotes) stay, those beside furniture go.
+ *
+ * @param info Classified lines.
+ * @param i Index of the line.
+ * @param region The article span.
+ */
+export function keepInRegion(info: readonly LineInfo[], i: number, region: ContentRegion): boolean {
+  const line = info[i]!;
+  if (line.cls === "good" || line.cost < 0) return true;
+  if (line.cls === "bad") return false;
+  const before = neighbour(info, i, -1, region);
+  const after = neighbour(info, i, 1, region);
+  if (before === "good" && after === "good") return true;
+  if (before === "bad" && after === "bad") return false;
+  return line.words >= 6 && TERMINAL.test(line.text);
+}
+
+function neighbour(info: readonly LineInfo[], i: number, step: 1 | -1, region: ContentRegion): LineClass {
+  for (let k = i + step; k >= region.start && k <= region.end; k += step) {
+    if (info[k]!.cls !== "short") return info[k]!.cls;
+  }
+  return "good";
+}

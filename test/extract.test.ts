@@ -1,0 +1,176 @@
+/**
+ * Extraction from scraped text: finding the article among page furniture, choosing the headline,
+ * and reading every date format of the FA-KES corpus (sample strings from the FA-KES dataset,
+ * Abu Salem et al., ICWSM 2019, CC BY 4.0).
+ */
+import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { checkFolder } from "../src/cli/check.js";
+import { isCommentsHeader, furnitureReason } from "../src/parse/boilerplate.js";
+import { classifyLines, findContentRegion } from "../src/parse/content.js";
+import { findDates } from "../src/parse/dates.js";
+import { extractFromText } from "../src/parse/text.js";
+
+const PROSE = [
+  "The council voted on Tuesday to close the old bridge to heavy traffic after engineers found cracks in two of its supports.",
+  "Repairs are expected to take most of the winter, and the city has asked drivers to use the ring road in the meantime.",
+  "Local shop owners said they were worried that fewer people would come to the market while the work goes on.",
+];
+
+const MENU = ["Home", "World", "Business", "Sport", "Weather", "Sign in", "Subscribe", "Contact us"];
+
+describe("classifyLines / findContentRegion", () => {
+  it("should take the run of prose and leave the menus around it", () => {
+    const lines = [...MENU, "Bridge closed to lorries after cracks found", ...PROSE, ...MENU];
+    const region = findContentRegion(classifyLines(lines));
+    assert.deepEqual(region, { start: MENU.length + 1, end: MENU.length + PROSE.length });
+  });
+
+  it("should treat a line repeated on the page as navigation", () => {
+    const info = classifyLines(["World news", "World news", PROSE[0]!]);
+    assert.equal(info[0]!.cls, "bad");
+    assert.equal(info[2]!.cls, "good");
+  });
+
+  it("should return null for a page without prose", () => {
+    assert.equal(findContentRegion(classifyLines(MENU)), null);
+  });
+});
+
+describe("extractFromText on a whole-page dump", () => {
+  const page = [
+    ...MENU,
+    "We use cookies to improve your experience. By continuing you accept our cookie policy and privacy terms.",
+    "Local news",
+    "Bridge closed to lorries after cracks found",
+    "By Jane Smith",
+    "Nov. 20, 2019, 9:28 AM UTC",
+    ...PROSE,
+    "Comments",
+    "Great article, thanks for sharing this with all of us here today.",
+    ...MENU,
+  ].join("\n\n");
+  const out = extractFromText(page);
+
+  it("should find the headline just above the byline and date", () => {
+    assert.equal(out.title, "Bridge closed to lorries after cracks found");
+    assert.deepEqual(out.authors, ["Jane Smith"]);
+    assert.equal(out.published?.slice(0, 10), "2019-11-20");
+  });
+
+  it("should keep the prose and nothing else in the body", () => {
+    assert.deepEqual(out.body.map((b) => b.text), PROSE);
+  });
+
+  it("should account for every line it leaves out", () => {
+    const removed = out.removed.map((r) => r.text);
+    assert.ok(removed.includes("Comments"));
+    assert.ok(removed.some((t) => t.startsWith("We use cookies")));
+    assert.equal(out.removed.find((r) => r.text.startsWith("Great article"))?.reason, "comments");
+  });
+});
+
+describe("furnitureReason / isCommentsHeader", () => {
+  it("should recognise consent banners, skip links and comment headers", () => {
+    assert.equal(furnitureReason("We use cookies and similar technologies to improve your browsing experience, personalise content and offers. By clicking Accept and Continue you consent to their use."), "consent");
+    assert.equal(furnitureReason("Skip to contentSkip to site index"), "navigation");
+    assert.ok(isCommentsHeader("[ 167 comments ]"));
+    assert.ok(isCommentsHeader("Top Rated Comments"));
+    assert.ok(!isCommentsHeader("Comments from the minister drew criticism from the opposition."));
+  });
+
+  it("should not take a long article line that ends with a site footer for a banner", () => {
+    const line = `${PROSE.join(" ").repeat(6)} Contact Us Terms of Use Privacy Policy Cookie Policy`;
+    assert.equal(furnitureReason(line), null);
+  });
+});
+
+describe("findDates", () => {
+  // Opening formats of the FA-KES articles, one of each kind.
+  const cases: [string, string][] = [
+    ["Wed 05 Apr 2017 Syria attack symptoms", "2017-04-05"],
+    ["Fri 07 Apr 2017 at 0914 Homs governor says", "2017-04-07"],
+    ["21 Jul 2016 Dozens of civilians", "2016-07-21"],
+    ["5 Sep 2016 At least 42 people", "2016-09-05"],
+    ["Date of publication 7 October 2016 An air raid", "2016-10-07"],
+    ["Last updated at Jul 282016 QAMISHLI Syria", "2016-07-28"],
+    ["Last updated at Aug 012016 BEIRUT", "2016-08-01"],
+    ["Monday 21 November 2016 Syrian Coalition", "2016-11-21"],
+    ["Thursday 31 July 2014 10:59 Syrian Coalition", "2014-07-31"],
+    ["Friday 19 Aug 2016 Syria regime pounds", "2016-08-19"],
+    ["08.04.2017(updated 1954 08.04.2017) Get short URL", "2017-04-08"],
+    ["21.08.2013Get short URL 0 0 0 Syrian regime forces", "2013-08-21"],
+    ["Published November 13 2017 A Syrian war monitoring group", "2017-11-13"],
+    ["Posted on April 4 2017 by Asharq Al-Awsat English", "2017-04-04"],
+    ["28-08-2016 Syrian Army Kills 18 ISIL Terrorists", "2016-08-28"],
+    ["Mon Jul 18 2016 Syrian Army Kills 10 Terrorists", "2016-07-18"],
+    ["Wed Jun 1 2016 At Least 10 Civilians", "2016-06-01"],
+    ["August 13 2016 2037 UTC+3 A representative", "2016-08-13"],
+    ["Fri, 03 Aug 2018 21:55 GMT", "2018-08-03"],
+    ["By AFP - Aug 01,2018 - Last updated at Aug 01,2018", "2018-08-01"],
+  ];
+  for (const [text, iso] of cases) {
+    it(`should read "${text.slice(0, 40)}"`, () => {
+      const found = findDates(text)[0];
+      assert.ok(found, `no date in ${text}`);
+      assert.equal(found.iso.slice(0, 10), iso);
+      assert.equal(text.slice(found.index, found.index + found.text.length), found.text);
+    });
+  }
+
+  it("should not read relative or partial dates", () => {
+    assert.deepEqual(findDates("Subscribe - 30 days free"), []);
+    assert.deepEqual(findDates("on Tuesday in March 2016"), []);
+  });
+
+  it("should skip slashed dates whose day and month could be swapped", () => {
+    assert.deepEqual(findDates("05/04/2017"), []);
+    assert.equal(findDates("25/04/2017")[0]?.iso, "2017-04-25");
+  });
+});
+
+describe("extractFromText on FA-KES style articles", () => {
+  it("should read a date that follows the repeated headline and a source label", () => {
+    const out = extractFromText(
+      "18 dead in IS attack on Kurd-held Syria town\n\n18 dead in IS attack on Kurd-held Syria town Monitor AFP Thursday 30 Jan 2014 At least 18 people were killed when the group attacked the town, a monitor said.",
+    );
+    assert.equal(out.published, "2014-01-30");
+    assert.match(out.body[0]!.text, /^At least 18 people/);
+  });
+
+  it("should leave the publication date empty and say why when the text states several", () => {
+    const out = extractFromText(
+      `Title of the story here\n\nPublished 3 May 2016\n\nPublished 9 June 2016\n\n${PROSE.join("\n\n")}`,
+    );
+    assert.equal(out.published, null);
+    assert.ok(out.warnings.some((w) => /several dates/.test(w)));
+  });
+});
+
+describe("checkFolder", () => {
+  it("should report fields, removed lines with reasons, warnings and a summary", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "clippings-check-"));
+    try {
+      await writeFile(
+        path.join(dir, "a.txt"),
+        `You are here\nBridge closed to lorries after cracks found\nBy AFP - Aug 01,2018\n${PROSE.join("\n")}\n`,
+      );
+      await writeFile(path.join(dir, "b.txt"), PROSE[0]!);
+      const lines: string[] = [];
+      const summary = await checkFolder(dir, (line) => lines.push(line));
+      const report = lines.join("\n");
+      assert.equal(summary.files, 2);
+      assert.equal(summary.withoutDate, 1);
+      assert.match(report, /title {6}Bridge closed to lorries after cracks found/);
+      assert.match(report, /published {2}2018-08-01/);
+      assert.match(report, /removed {4}navigation \(1\)\n {4}- You are here/);
+      assert.match(report, /warning {4}no publication date stated/);
+      assert.match(lines.at(-1)!, /^Checked 2 files .*1 without a publication date/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

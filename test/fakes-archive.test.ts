@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { readFile, readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { build, type BuildReport } from "../src/build.js";
+import { articleLinks, copyInputs, readPage, ROOT, tempDir, topicCounts } from "./helpers.js";
+
+const FAKES = path.join(ROOT, "test/fixtures/fa-kes");
+
+/** Names accepted among the 40 largest topics: every one a real place, organisation or person. */
+const REAL_ENTITIES = new Set([
+  "Syria", "Syrian Observatory for Human Rights", "Islamic State", "Aleppo", "Bashar al-Assad", "Damascus", "AFP", "Russia", "US",
+  "SANA", "Idlib", "Britain", "United Nations", "UN", "Nusra Front", "Qaeda", "Al Qaeda", "Turkey", "Rami Abdel Rahman", "Iraq", "Homs",
+  "Raqqa", "Deir Ezzor", "Deir ez-Zor", "United States", "Reuters", "Hama", "Eastern Ghouta", "Moscow", "Daraa", "Syrian Democratic Forces",
+  "SDF", "Iran", "Aleppo Police Command", "Manbij", "Sputnik", "Nusra", "UK", "UN Security Council", "Washington", "Free Syrian Army",
+  "Hezbollah", "Syrian Coalition", "Levant", "TRT World", "Ghouta", "Hasakeh", "Latakia", "YPG", "Jaish al-Islam", "Douma",
+  "Khan Sheikhun", "Jordan", "Israel", "Quneitra", "Palmyra", "Saudi Arabia", "White Helmets", "Kurds", "Lebanon", "France",
+  "Ahrar al-Sham", "Euphrates", "Tehran", "Geneva", "Ankara", "Barack Obama", "Donald Trump", "Vladimir Putin", "Qamishli",
+  "Fateh al-Sham Front", "Foua", "Kefraya", "Madaya", "Zahraa", "Sweida", "Golan Heights", "De-escalation zones",
+]);
+
+/** The corpus's exact repeats: files whose text after the headline equals an earlier file's. */
+async function exactRepeats(): Promise<{ copy: string; original: string }[]> {
+  const seen = new Map<string, string>();
+  const repeats = [];
+  for (const name of (await readdir(FAKES)).filter((n) => n.endsWith(".txt")).sort()) {
+    const body = (await readFile(path.join(FAKES, name), "utf8")).split("\n").slice(2).join("\n");
+    const original = seen.get(body);
+    if (original) repeats.push({ copy: name, original });
+    else seen.set(body, name);
+  }
+  return repeats;
+}
+
+describe("build of seeds plus the FA-KES corpus", () => {
+  let out: string;
+  let report: BuildReport;
+  let slugOf: Map<string, string>;
+  before(async () => {
+    const input = await tempDir("fakes-in");
+    out = await tempDir("fakes-out");
+    await copyInputs(path.join(ROOT, "seeds"), input);
+    await copyInputs(FAKES, input);
+    report = await build({ input, out });
+    slugOf = new Map(report.published.map((p) => [p.source, p.slug]));
+    await rm(input, { recursive: true, force: true });
+  });
+  after(() => rm(out, { recursive: true, force: true }));
+
+  test("should merge the 15 exact repeats, each copy pointing to its story's canonical page", async () => {
+    const repeats = await exactRepeats();
+    assert.equal(repeats.length, 15);
+    assert.ok(report.duplicates >= 15, `${report.duplicates} duplicates merged`);
+    for (const { copy, original } of repeats) {
+      const html = await readPage(out, `/articles/${slugOf.get(copy)}/`);
+      const canonical = /<a class="canonical" href="\/articles\/([^/]+)\/">/.exec(html)?.[1];
+      assert.ok(canonical, `${copy} has no short page`);
+      const group = [slugOf.get(copy), slugOf.get(original)];
+      const listed = articleLinks(await readPage(out, `/articles/${canonical}/`));
+      assert.ok(group.includes(canonical) || listed.includes(group[1]!), `${copy}: canonical ${canonical} is not its story`);
+      if (canonical !== slugOf.get(copy)) assert.ok(listed.includes(slugOf.get(copy)!), `${canonical} does not list ${copy}`);
+    }
+  });
+
+  test("should make the 40 largest topics real entities", async () => {
+    const topics = topicCounts(await readPage(out, "/topics/")).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    const largest = topics.slice(0, 40).map((t) => t.name);
+    assert.deepEqual(largest.filter((name) => !REAL_ENTITIES.has(name)), []);
+  });
+
+  test("should paginate a topic's articles past 50, newest first", async () => {
+    const first = articleLinks(await readPage(out, "/topics/syria/"));
+    const second = articleLinks(await readPage(out, "/topics/syria/page/2/"));
+    assert.equal(new Set(first).size, 50);
+    assert.ok(second.length > 0 && second.every((slug) => !first.includes(slug)));
+    const html = await readPage(out, "/topics/syria/page/2/");
+    assert.match(html, /<a rel="prev" href="\/topics\/syria\/">Newer articles<\/a>/);
+  });
+});

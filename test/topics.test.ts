@@ -1,0 +1,163 @@
+import assert from "node:assert/strict";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { build, type BuildReport } from "../src/build.js";
+import type { ArticleRecord } from "../src/record.js";
+import { cleanName } from "../src/topics/clean.js";
+import { assignTopics } from "../src/topics/assign.js";
+import { foldName } from "../src/topics/fold.js";
+import { findNameMentions } from "../src/topics/mentions.js";
+import { articleLinks, copyInputs, decode, readPage, ROOT, tempDir, topicCounts } from "./helpers.js";
+
+const SEEDS = path.join(ROOT, "seeds");
+const ARMY_SPELLINGS = [
+  "Khaled Ben al-Walid Army",
+  "Jaysh Khaled bin Waleed",
+  "Jaish Khalid bin al-Waleed",
+  "Jaysh Khalid Bin Alwaleed",
+  "Jaish Khaled bin Walid",
+  "Army of Khaled Ben Al Waleed",
+];
+
+describe("foldName", () => {
+  test("should give every transliteration of the armed group one key", () => {
+    const keys = new Set(["Khalid ibn al-Walid Army", ...ARMY_SPELLINGS].map(foldName));
+    assert.equal(keys.size, 1);
+  });
+  test("should fold unlisted variants: al-/el-, bin/ibn, kh/k, doubled letters, vowels, word order", () => {
+    assert.equal(foldName("Jabhat al-Nusra"), foldName("Nusra Front"));
+    assert.equal(foldName("Hezbollah"), foldName("Hizbullah"));
+    assert.equal(foldName("Raqqa"), foldName("ar-Raqqah"));
+    assert.equal(foldName("Idlib"), foldName("Edlib"));
+    assert.equal(foldName("Deir ez-Zor"), foldName("Deir Ezzor"));
+    assert.equal(foldName("Khan Sheikhoun"), foldName("Khan Shaykhun"));
+    assert.equal(foldName("Assad"), foldName("al-Asad"));
+  });
+  test("should keep short unrelated names apart", () => {
+    assert.notEqual(foldName("Syria"), foldName("Suri"));
+    assert.notEqual(foldName("Daraa"), foldName("Daraya"));
+    assert.notEqual(foldName("Russia"), foldName("Rose"));
+    assert.notEqual(foldName("Midan"), foldName("Mayadeen"));
+  });
+  test("should keep acronyms exact", () => {
+    assert.equal(foldName("IS"), "IS");
+    assert.notEqual(foldName("Is"), foldName("IS"));
+  });
+});
+
+describe("findNameMentions", () => {
+  test("should find linked names and break at punctuation and hyphenated words", () => {
+    const texts = findNameMentions("The Khaled Ben al-Walid Army, close to ISIS, holds the Israeli-occupied Golan Heights. U.S.-Russia talks").map((m) => m.text);
+    assert.deepEqual(texts, ["The Khaled Ben al-Walid Army", "ISIS", "Israeli", "Golan Heights", "US", "Russia"]);
+  });
+});
+
+describe("cleanName", () => {
+  const stats = { lower: new Map([["heavy", 5], ["observatory", 3]]), capital: new Map([["syria", 9], ["observatory", 1], ["tasil", 3]]) };
+  test("should reject calendar words, function words, demonyms and common words", () => {
+    for (const [words, initial] of [[["Tuesday"], false], [["The"], true], [["Syrian"], false], [["Heavy"], true], [["Observatory"], false], [["August", "Tasil"], false]] as const) {
+      assert.equal(cleanName(words, initial, stats), null, words.join(" "));
+    }
+  });
+  test("should strip a sentence-opening word and titles", () => {
+    assert.deepEqual(cleanName(["Heavy", "Tasil"], true, stats)?.words, ["Tasil"]);
+    assert.deepEqual(cleanName(["Syrian", "President", "Bashar", "al", "Assad"], false, stats)?.words, ["Bashar", "al", "Assad"]);
+  });
+});
+
+describe("assignTopics", () => {
+  const record = (slug: string, text: string): ArticleRecord => ({
+    source: `${slug}.txt`, slug, title: slug, subtitle: null, authors: [], publisher: null, published: null, updated: null,
+    dateline: null, section: null, body: [{ type: "paragraph", text }], removed: [], warnings: [], topics: [],
+  });
+  test("should discover a recurring name in enough articles only", () => {
+    const records = [
+      record("a", "Fighting went on in Tafas on Monday, activists said."),
+      record("b", "Rebels left Tafas after a deal."),
+      record("c", "The army entered Tafas and Nawa."),
+      record("d", "Residents of Nawa fled."),
+    ];
+    const pages = assignTopics(records, []);
+    assert.deepEqual(pages.map((p) => [p.topic.name, p.articles]), [["Tafas", ["a", "b", "c"]]]);
+    assert.deepEqual(records[0]!.topics, ["Tafas"]);
+  });
+});
+
+describe("build on the seeds", () => {
+  let out: string;
+  let report: BuildReport;
+  let index: string;
+  before(async () => {
+    out = await tempDir("seeds-out");
+    report = await build({ input: SEEDS, out });
+    index = await readPage(out, "/topics/");
+  });
+  after(() => rm(out, { recursive: true, force: true }));
+
+  const topicPage = async (name: string) => {
+    const topic = topicCounts(index).find((t) => t.name === name);
+    assert.ok(topic, `no topic page for ${name}`);
+    return readPage(out, topic.url);
+  };
+
+  test("should list all five articles and all six spellings on the Khalid ibn al-Walid Army page", async () => {
+    const html = decode(await topicPage("Khalid ibn al-Walid Army"));
+    assert.equal(new Set(articleLinks(html)).size, 5);
+    for (const spelling of ARMY_SPELLINGS) assert.ok(html.includes(`>${spelling}<`), spelling);
+  });
+  test("should list the Islamic State under all four names on one page", async () => {
+    const html = decode(await topicPage("Islamic State"));
+    assert.equal(new Set(articleLinks(html)).size, 5);
+    for (const name of ["ISIS", "IS", "Islamic State", "Daesh"]) assert.ok(html.includes(`>${name}<`), name);
+  });
+  test("should list Daraa and Deraa on one page", async () => {
+    const html = decode(await topicPage("Daraa"));
+    const deraa = report.published.find((p) => p.source.startsWith("000_"))!.slug;
+    assert.ok(articleLinks(html).includes(deraa));
+    for (const name of ["Daraa", "Deraa"]) assert.ok(html.includes(`>${name}<`), name);
+  });
+  test("should have no junk topics", () => {
+    const names = topicCounts(index).map((t) => t.name);
+    const junk = /^(?:the|but|in|a|syrian|russian|israeli|observatory|army|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|search|you)$/i;
+    assert.deepEqual(names.filter((n) => junk.test(n)), []);
+    const vocabulary = ["Khalid ibn al-Walid Army", "Islamic State", "Daraa", "Jordan", "Syrian Observatory for Human Rights"];
+    for (const name of vocabulary) assert.ok(names.includes(name), name);
+    const discovered = names.filter((n) => !/^(?:Khalid|Islamic|Yarmouk|Syrian Obs|SANA|Free|Ahrar|Southern|Tiger|Hezbollah|Zaman|AFP|Daraa|Quneitra|Sweida|Golan|Damascus|Badiya|Jordan|Israel|Russia|Bashar|Rami|Abu Bakr|De-escalation|Surrender)/.test(n));
+    assert.deepEqual(discovered, ["Syria"]);
+  });
+  test("should group the topics index by kind, with counts", () => {
+    for (const label of ["Organisations and armed groups", "People", "Places", "Subjects"]) assert.match(index, new RegExp(`<h2[^>]*>${label}</h2>`), label);
+    assert.ok(topicCounts(index).every((t) => t.count >= 1));
+  });
+  test("should show related topics on a topic page", async () => {
+    const html = await topicPage("Khalid ibn al-Walid Army");
+    assert.match(html, /<h2[^>]*>Related topics<\/h2>[\s\S]*href="\/topics\/[^"]+\/">[^<]+<\/a> <span class="count">\(\d+ shared\)/);
+  });
+});
+
+describe("build after editing the vocabulary", () => {
+  test("should honour an alias added to topics.yml", async () => {
+    const input = await tempDir("vocab-in");
+    const out = await tempDir("vocab-out");
+    try {
+      await copyInputs(SEEDS, input);
+      const yml = path.join(input, "topics.yml");
+      const shipped = await readFile(yml, "utf8");
+      const line = "  aliases: [Yarmouk Valley, Yarmuk Basin, Yarmouk Valley basin]\n";
+      assert.ok(shipped.includes(line));
+      await writeFile(yml, shipped.replace(line, "  aliases: [Yarmuk Basin]\n"));
+      const first = await build({ input, out });
+      const valley = first.published.find((p) => p.source.startsWith("001_"))!.slug;
+      assert.ok(!articleLinks(await readPage(out, "/topics/yarmouk-basin/")).includes(valley));
+      await writeFile(yml, shipped.replace(line, "  aliases: [Yarmuk Basin, Yarmouk Valley]\n"));
+      await build({ input, out });
+      const html = decode(await readPage(out, "/topics/yarmouk-basin/"));
+      assert.ok(articleLinks(html).includes(valley));
+      assert.ok(html.includes(">Yarmouk Valley<"));
+    } finally {
+      await rm(input, { recursive: true, force: true });
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+});
