@@ -248,7 +248,7 @@ describe("search page in a browser", () => {
     await page.close();
     const topic = await search("Daraa", "&topic=tiger-forces");
     assert.equal(topic.hrefs.length, 1);
-    assert.equal(await topic.page.inputValue("#filter-topic"), "tiger-forces");
+    await topic.page.waitForFunction(() => (document.getElementById("filter-topic") as HTMLSelectElement | null)?.value === "tiger-forces");
     await topic.page.close();
   });
 

@@ -12,6 +12,7 @@ import {
   shardOf,
   type DocFile,
   type FilterKind,
+  type FilterOptions,
   type PositionShard,
   type Posting,
   type SearchMeta,
@@ -60,6 +61,11 @@ export class SearchEngine {
     return this.#file(SEARCH_PATHS.meta) as Promise<SearchMeta>;
   }
 
+  /** The filter options (loaded once). */
+  filters(): Promise<FilterOptions> {
+    return this.#file(SEARCH_PATHS.filters) as Promise<FilterOptions>;
+  }
+
   /**
    * What a result shows of one article.
    *
@@ -93,7 +99,7 @@ export class SearchEngine {
     const highlights = parsed.groups.flatMap((g) => [...g.alternatives, ...g.highlights]);
     if (parsed.groups.length === 0) return { hits: [], parsed, highlights };
     const phrases = parsed.groups.some((g) => g.alternatives.some((a) => a.phrase));
-    const [postings, allowed] = await Promise.all([this.#postings(queryTermsOf(parsed), meta, phrases), this.#allowed(filters, meta)]);
+    const [postings, allowed] = await Promise.all([this.#postings(queryTermsOf(parsed), meta, phrases), this.#allowed(filters)]);
     const candidates = candidateDocs(postings, parsed.groups, allowed);
     const hits = this.score(restrict(postings, candidates), parsed.groups);
     return { hits, parsed, highlights };
@@ -135,12 +141,12 @@ export class SearchEngine {
     return out;
   }
 
-  async #allowed(filters: Filters, meta: SearchMeta): Promise<Set<number> | null> {
+  async #allowed(filters: Filters): Promise<Set<number> | null> {
     let allowed: Set<number> | null = null;
     for (const kind of FILTER_KINDS) {
       const value = filters[kind];
       if (!value) continue;
-      const option = meta.filters[kind].find((o) => o[1] === value);
+      const option = (await this.filters())[kind].find((o) => o[1] === value);
       const docs = option ? deltaDecode(((await this.#file(SEARCH_PATHS.filter(option[2]))) as number[] | null) ?? []) : [];
       const set: Set<number> = new Set(docs);
       allowed = allowed === null ? set : new Set<number>([...allowed].filter((d: number) => set.has(d)));

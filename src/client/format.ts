@@ -5,7 +5,8 @@
  * serialised Lunr index and opened with `lunr.Index.load`.
  *
  * Files, below `search/` in the site:
- * - `meta.json` ({@link SearchMeta}): shard count, fields, topic spellings, filter options.
+ * - `meta.json` ({@link SearchMeta}): shard count, fields, topic spellings.
+ * - `filters.json` ({@link FilterOptions}): filter options, loaded when filters are shown or used.
  * - `t/<n>.json` ({@link TermShard}): term → per field, `[doc, score×1000, doc+, score×1000, …]`
  *   with doc numbers delta-coded; scores are the Lunr field-vector weights (3 decimals).
  * - `p/<n>.json` ({@link PositionShard}): term → per field, `[doc+, count, pos, pos+, …]`, the word
@@ -39,9 +40,10 @@ export interface SearchMeta {
   readonly fields: readonly string[];
   /** Per topic, each spelling as index terms; "" stands for a word the index drops (stop word). */
   readonly aliases: readonly (readonly (readonly string[])[])[];
-  /** Filter options per kind. */
-  readonly filters: Readonly<Record<FilterKind, readonly FilterOption[]>>;
 }
+
+/** Filter options per kind. */
+export type FilterOptions = Readonly<Record<FilterKind, readonly FilterOption[]>>;
 
 /** Term shard: term → per field, flat delta-coded `[doc, score×1000, …]`. */
 export type TermShard = Readonly<Record<string, readonly (readonly number[])[]>>;
@@ -73,6 +75,7 @@ export interface Posting {
 /** Paths of the index files, relative to the site root. */
 export const SEARCH_PATHS = {
   meta: "search/meta.json",
+  filters: "search/filters.json",
   terms: (shard: number) => `search/t/${shard}.json`,
   positions: (shard: number) => `search/p/${shard}.json`,
   doc: (doc: number) => `search/d/${doc}.json`,

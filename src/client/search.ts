@@ -6,7 +6,7 @@
  */
 import { SearchEngine, type Filters, type Hit, type SearchOutcome } from "./engine.js";
 import { excerpt, markSpans, segment, type Segment } from "./excerpt.js";
-import { FILTER_KINDS, type SearchMeta } from "./format.js";
+import { FILTER_KINDS, type FilterOptions } from "./format.js";
 import { MAX_GROUPS, type Lunr } from "./query.js";
 
 declare const lunr: Lunr;
@@ -60,14 +60,14 @@ function toUrl(query: string, filters: Filters): string {
 }
 
 /** Fills the filter menus from the index's options and shows them. */
-function setUpFilters(meta: SearchMeta, chosen: Filters): void {
+function setUpFilters(options: FilterOptions, chosen: Filters): void {
   if (!form || !filterBox) return;
   for (const kind of FILTER_KINDS) {
     const select = form.elements.namedItem(kind) as HTMLSelectElement | null;
     if (!select) continue;
     select.replaceChildren(new Option("Any", ""));
-    for (const [label, value, , count] of meta.filters[kind]) select.append(new Option(`${label} (${count})`, value));
-    select.value = meta.filters[kind].some((o) => o[1] === chosen[kind]) ? chosen[kind]! : "";
+    for (const [label, value, , count] of options[kind]) select.append(new Option(`${label} (${count})`, value));
+    select.value = options[kind].some((o) => o[1] === chosen[kind]) ? chosen[kind]! : "";
   }
   filterBox.hidden = false;
 }
@@ -167,10 +167,7 @@ async function showMore(): Promise<void> {
 function start(): void {
   const { query, filters } = fromLocation();
   if (input) input.value = query;
-  engine
-    .meta()
-    .then((meta) => setUpFilters(meta, filters))
-    .catch(() => undefined);
+  void engine.meta().catch(() => undefined);
   form?.addEventListener("submit", (event) => {
     event.preventDefault();
     const next = fromForm();
@@ -194,7 +191,13 @@ function start(): void {
     }
     void run(next.query, next.filters);
   });
-  void run(query, filters);
+  // The filter menus are filled once the first results are shown, so they never delay them.
+  void run(query, filters).then(() =>
+    engine
+      .filters()
+      .then((options) => setUpFilters(options, filters))
+      .catch(() => undefined),
+  );
 }
 
 start();

@@ -10,7 +10,7 @@ import { dateLabel } from "../render/site-data.js";
 import type { TopicPage } from "../topics/assign.js";
 import type { OutputFile } from "../write/output.js";
 import { buildFilters } from "./filters.js";
-import { buildLunrIndex, indexedDocuments, SEARCH_FIELDS } from "./lunr-index.js";
+import { buildLunrIndex, indexedDocuments, SEARCH_FIELDS, topicSpellings } from "./lunr-index.js";
 import { cutShards, extractPostings } from "./shards.js";
 
 /** Characters of article text a result file keeps for excerpts. */
@@ -26,8 +26,8 @@ export interface SearchIndexOptions {
 }
 
 /**
- * Build the search files: meta, term and position shards, one result file per article and one
- * file per filter option.
+ * Build the search files: meta, term and position shards, one result file per article, the
+ * filter options and one file per filter option.
  *
  * @param records Published records.
  * @param topics Topic pages, for spellings and the topic filter.
@@ -45,10 +45,12 @@ export function buildSearchIndex(records: readonly ArticleRecord[], topics: read
     docs: ordered.length,
     shards: shards.terms.length,
     fields,
-    aliases: topicSpellings(topics),
-    filters: filters.options,
+    aliases: aliasMap(topics),
   };
-  const files: OutputFile[] = [{ path: SEARCH_PATHS.meta, content: JSON.stringify(meta) }];
+  const files: OutputFile[] = [
+    { path: SEARCH_PATHS.meta, content: JSON.stringify(meta) },
+    { path: SEARCH_PATHS.filters, content: JSON.stringify(filters.options) },
+  ];
   shards.terms.forEach((shard, i) => files.push({ path: SEARCH_PATHS.terms(i), content: JSON.stringify(shard) }));
   shards.positions.forEach((shard, i) => files.push({ path: SEARCH_PATHS.positions(i), content: JSON.stringify(shard) }));
   ordered.forEach((r, i) => files.push({ path: SEARCH_PATHS.doc(i), content: JSON.stringify(resultFile(r)) }));
@@ -63,11 +65,11 @@ function resultFile(r: ArticleRecord): DocFile {
 }
 
 /** Per topic, its distinct spellings as index terms (spellings of only stop words left out). */
-function topicSpellings(topics: readonly TopicPage[]): string[][][] {
+function aliasMap(topics: readonly TopicPage[]): string[][][] {
   return topics
     .map((t) => {
       const seen = new Set<string>();
-      return t.topic.aliases
+      return topicSpellings(t)
         .map((a) => spellingTerms(lunr, a))
         .filter((s) => s.length > 0 && !seen.has(s.join(" ")) && seen.add(s.join(" ")));
     })
