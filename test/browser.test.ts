@@ -1,30 +1,16 @@
 /** A reader searching the seed archive in Chromium. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "./helpers/browser.ts";
-import { buildTemp, serveTemp, type BuiltSite } from "./helpers/site.ts";
+import { describe, it } from "node:test";
+import { useServedSeeds } from "./helpers/browser.ts";
 
 describe("search page in a browser", () => {
-  let site: BuiltSite;
-  let server: Awaited<ReturnType<typeof serveTemp>>;
-  let browser: Browser;
-  before(async () => {
-    site = await buildTemp();
-    server = await serveTemp(site.dir);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.dispose();
-  });
+  const archive = useServedSeeds();
 
   async function resultsFor(query: string): Promise<string[]> {
-    const page = await browser.newPage();
+    const page = await archive.browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+    await page.goto(`${archive.server.url}search/?q=${encodeURIComponent(query)}`);
     await page.waitForFunction(() => !/Searching|needs JavaScript/.test(document.getElementById("search-status")?.textContent ?? ""));
     const hrefs = await page.$$eval("main a[href*='/articles/']", (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     await page.close();
@@ -45,8 +31,8 @@ describe("search page in a browser", () => {
   });
 
   it("should open the article a result links to", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}search/?q=Jordanian+border+guards`);
+    const page = await archive.browser.newPage();
+    await page.goto(`${archive.server.url}search/?q=Jordanian+border+guards`);
     await page.locator("#search-results a").first().click();
     await page.waitForURL(/\/articles\//);
     assert.equal(await page.locator("h1").textContent(), "Syrian Regime Captures 100 Islamic State Fighters");

@@ -1,10 +1,11 @@
 /** Search: the sharded index against the whole Lunr index, query parsing, and a reader in Chromium. */
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import lunr from "lunr";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { SearchEngine, type Loader } from "../src/client/engine.ts";
+import { emptyFields } from "../src/parse/text.ts";
 import { assembleIndex, type Posting } from "../src/client/format.ts";
 import { parseQuery, queryTermsOf } from "../src/client/query.ts";
 import type { ArticleRecord } from "../src/record.ts";
@@ -13,8 +14,8 @@ import { buildLunrIndex, indexedDocuments } from "../src/search/lunr-index.ts";
 import { extractPostings } from "../src/search/shards.ts";
 import { assignTopics } from "../src/topics/assign.ts";
 import { parseVocabulary } from "../src/topics/vocabulary.ts";
-import { launchChromium } from "./helpers/browser.ts";
-import { buildTemp, ROOT, serveTemp, type BuiltSite } from "./helpers/site.ts";
+import { useServedSeeds } from "./helpers/browser.ts";
+import { ROOT } from "./helpers/site.ts";
 
 const HOSTILE = ["foo:", "title:Daraa", "~", "-", "*", '"unclosed', "a".repeat(5000), "<img src=x onerror=alert(1)>", "^2 +-~1 body:* \\", "Дамаск 大马士革 دمشق 🇸🇾 ﷽ Z̶̢a̵l̷g̸o̴", "constructor __proto__ toString"];
 
@@ -36,19 +37,11 @@ function memoryLoader(files: readonly { path: string; content: string | Uint8Arr
 
 function record(slug: string, title: string, paragraphs: string[]): ArticleRecord {
   return {
+    ...emptyFields(),
     source: `${slug}.txt`,
     slug,
     title,
-    subtitle: null,
-    authors: [],
-    publisher: null,
-    published: null,
-    updated: null,
-    dateline: null,
-    section: null,
     body: paragraphs.map((text) => ({ type: "paragraph" as const, text })),
-    removed: [],
-    warnings: [],
     topics: [],
   };
 }
@@ -140,19 +133,7 @@ describe("search index: ranking and query reading", () => {
 });
 
 describe("search page in a browser", () => {
-  let site: BuiltSite;
-  let server: Awaited<ReturnType<typeof serveTemp>>;
-  let browser: Browser;
-  before(async () => {
-    site = await buildTemp();
-    server = await serveTemp(site.dir);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.dispose();
-  });
+  const archive = useServedSeeds();
 
   interface Shown {
     status: string;
@@ -165,7 +146,7 @@ describe("search page in a browser", () => {
   }
 
   async function search(query: string, extra = ""): Promise<Shown> {
-    const page = await browser.newPage();
+    const page = await archive.browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && errors.push(m.text()));
@@ -173,7 +154,7 @@ describe("search page in a browser", () => {
       errors.push(`dialog: ${d.message()}`);
       void d.dismiss();
     });
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}${extra}`);
+    await page.goto(`${archive.server.url}search/?q=${encodeURIComponent(query)}${extra}`);
     await page.waitForFunction(() => document.getElementById("search-results")?.dataset.state === "done", null, { timeout: 20_000 });
     return { ...(await shown(page)), errors, page };
   }
@@ -204,7 +185,7 @@ describe("search page in a browser", () => {
     const { hrefs, titles, marks, page } = await search("Daesh");
     assert.equal(hrefs.length, 5);
     assert.ok(titles.includes("Syrian Regime Captures 100 Islamic State Fighters"));
-    const article = await site.read("articles/syrian-regime-captures-100-islamic-state-fighters/index.html");
+    const article = await archive.site.read("articles/syrian-regime-captures-100-islamic-state-fighters/index.html");
     assert.doesNotMatch(article.replace(/<details class="record">[\s\S]*$/, ""), /daesh/i, "the article itself never says Daesh");
     assert.ok(marks.some((m) => /^(ISIS|Islamic State( group)?)$/.test(m)), marks.join("|"));
     await page.close();
@@ -281,9 +262,9 @@ describe("search page in a browser", () => {
   }
 
   it("should say without JavaScript that search needs it, and link the topics", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await archive.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}search/?q=Daraa`);
+    await page.goto(`${archive.server.url}search/?q=Daraa`);
     assert.match((await page.locator("#search-status").textContent()) ?? "", /needs JavaScript/);
     assert.equal(await page.locator("#search-status a[href='/topics/']").count(), 1);
     await context.close();

@@ -6,7 +6,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Block } from "../record.js";
 import type { OverrideData } from "./overrides.js";
-import { extractFromText, type ExtractedFields } from "./text.js";
+import { emptyFields, extractFromText, type ExtractedFields } from "./text.js";
 
 /** Fields extracted from Markdown, and the front matter that overrides them. */
 export interface MarkdownExtraction {
@@ -40,19 +40,7 @@ export function extractFromMarkdown(text: string): MarkdownExtraction {
   const fields: ExtractedFields =
     title === null && !hasTitle
       ? extractFromText(body.map((b) => b.text).join("\n"))
-      : {
-          title: title ?? "",
-          subtitle: null,
-          authors: [],
-          publisher: null,
-          published: null,
-          updated: null,
-          dateline: null,
-          section: null,
-          body: body.filter((b) => b.text !== ""),
-          removed: [],
-          warnings: [],
-        };
+      : { ...emptyFields(), title: title ?? "", body: body.filter((b) => b.text !== "") };
   return { fields, frontMatter: data as OverrideData };
 }
 

@@ -21,6 +21,27 @@ const SIGNED = /^(?:[•·]\s*)?by\b/i;
 const DATE_CUE_PREFIX = /^(?:(?:date of publication|published|publication date|posted|last updated|updated|date)(?:\s+(?:at|on))?[:\s]*)?$/i;
 
 /**
+ * Fields with nothing found yet: no title, no metadata, empty body.
+ *
+ * @returns A fresh object, safe to fill in.
+ */
+export function emptyFields(): ExtractedFields {
+  return {
+    title: "",
+    subtitle: null,
+    authors: [],
+    publisher: null,
+    published: null,
+    updated: null,
+    dateline: null,
+    section: null,
+    body: [],
+    removed: [],
+    warnings: [],
+  };
+}
+
+/**
  * Extract title, standfirst, byline, dates and typed body from normalised scraped text.
  *
  * @param text Normalised text (LF line endings).
@@ -31,19 +52,7 @@ export function extractFromText(text: string): ExtractedFields {
   const removed: RemovedLine[] = [];
   const warnings: string[] = [];
   const drop = (line: string, reason: string) => removed.push({ text: line, reason });
-  const out: ExtractedFields = {
-    title: "",
-    subtitle: null,
-    authors: [],
-    publisher: null,
-    published: null,
-    updated: null,
-    dateline: null,
-    section: null,
-    body: [],
-    removed,
-    warnings,
-  };
+  const out: ExtractedFields = { ...emptyFields(), removed, warnings };
 
   // Lines that are nothing but an unreadable fragment carry no text.
   const readable = lines.filter((line) => {
