@@ -23,6 +23,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { build } from "../src/build.js";
 import { SEARCH_CLIENT_MODULES } from "../src/search/build-index.js";
+import { writeArchive } from "./lib/archive.js";
 
 const QUERIES = [
   "Deraa",
@@ -36,7 +37,6 @@ const QUERIES = [
   "civilians killed Idlib",
   "Geneva negotiations opposition",
 ];
-const PUBLISHERS = ["Reuters", "SANA", "Al-Ahram", "Al-Manar", "Al-Alam", "Al-Araby", "Daily Sabah", "Sputnik", "Jordan Times"];
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
@@ -67,51 +67,6 @@ function parseArgs(argv: string[]): Options {
   }
   if (!Number.isInteger(options.articles) || options.articles < 1) throw new Error("--articles must be a positive whole number");
   return options;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Write `count` articles made of the corpus's headlines and sentences, with sidecar metadata. */
-async function generateArchive(corpus: string, count: number, dir: string): Promise<void> {
-  const names = (await readdir(corpus)).filter((n) => n.endsWith(".txt")).sort();
-  if (names.length === 0) throw new Error(`${corpus}: no .txt articles found`);
-  const headlines: string[] = [];
-  const sentences: string[] = [];
-  for (const name of names) {
-    const [head, ...rest] = (await readFile(path.join(corpus, name), "utf8")).split("\n");
-    if (head?.trim()) headlines.push(head.trim());
-    for (const s of rest.join(" ").split(/(?<=[.!?]["”]?)\s+(?=["“]?[A-Z])/)) {
-      const sentence = s.trim();
-      if (sentence.length >= 40 && sentence.length <= 400) sentences.push(sentence);
-    }
-  }
-  const rand = random(20180801);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, "topics.yml"), await readFile(path.join(ROOT, "seeds/topics.yml")));
-  for (let i = 0; i < count; i++) {
-    const paragraphs: string[] = [];
-    const total = 6 + Math.floor(rand() * 25);
-    for (let n = 0; n < total; ) {
-      const size = Math.min(total - n, 1 + Math.floor(rand() * 4));
-      paragraphs.push(Array.from({ length: size }, () => pick(sentences)).join(" "));
-      n += size;
-    }
-    const title = pick(headlines);
-    const day = new Date(Date.UTC(2011, 0, 1) + Math.floor(rand() * 8 * 365) * 86_400_000).toISOString().slice(0, 10);
-    const base = path.join(dir, `article-${String(i).padStart(5, "0")}`);
-    await writeFile(`${base}.txt`, `${title}\n\n${paragraphs.join("\n\n")}\n`);
-    await writeFile(`${base}.meta.yml`, `title: ${JSON.stringify(title)}\npublisher: ${JSON.stringify(pick(PUBLISHERS))}\npublished: ${day}\n`);
-  }
 }
 
 /** Page that runs a Pagefind search for `?q=` and shows its first ten results. */
@@ -265,7 +220,7 @@ async function main(): Promise<void> {
   let clippingsSeconds = NaN;
   if (!(options.reuse && existsSync(path.join(out, "search/meta.json")))) {
     process.stderr.write(`generating ${options.articles} articles from ${options.corpus}…\n`);
-    await generateArchive(options.corpus, options.articles, input);
+    await writeArchive(options.corpus, options.articles, input, path.join(ROOT, "seeds/topics.yml"));
     process.stderr.write("building with clippings…\n");
     const report = await build({ input, out, baseUrl: "http://127.0.0.1/" });
     clippingsSeconds = report.milliseconds / 1000;
