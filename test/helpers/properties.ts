@@ -11,8 +11,17 @@ const SEED = process.env["PROPERTY_SEED"];
 /** Cases run so far, per property name (the file asserts its total). */
 export const casesRun = new Map<string, number>();
 
-function parameters<T>(base: number): fc.Parameters<T> {
-  return { numRuns: Math.max(1, Math.round(base * SCALE)), ...(SEED ? { seed: Number(SEED) } : {}) };
+/**
+ * A run count at the current scale.
+ *
+ * @param base Run count at scale 1.
+ */
+export function scaled(base: number): number {
+  return Math.max(1, Math.round(base * SCALE));
+}
+
+function parameters<T>(numRuns: number): fc.Parameters<T> {
+  return { numRuns, ...(SEED ? { seed: Number(SEED) } : {}) };
 }
 
 /**
@@ -24,20 +33,21 @@ function parameters<T>(base: number): fc.Parameters<T> {
  * @throws Error with fast-check's report (seed, counterexample) when the property fails.
  */
 export function check<T>(name: string, base: number, property: fc.IProperty<T>): void {
-  const details = fc.check(property, parameters<T>(base));
+  const details = fc.check(property, parameters<T>(scaled(base)));
   if (details.failed) throw new Error(fc.defaultReportMessage(details));
   casesRun.set(name, (casesRun.get(name) ?? 0) + details.numRuns);
 }
 
 /**
- * Async variant of {@link check}.
+ * Check an async property exactly `runs` times (scale it with {@link scaled}); count the cases run.
  *
  * @param name Name the count is kept under.
- * @param base Run count at scale 1.
+ * @param runs Run count.
  * @param property The async property.
+ * @throws Error with fast-check's report when the property fails.
  */
-export async function checkAsync<T>(name: string, base: number, property: fc.IAsyncProperty<T>): Promise<void> {
-  const details = await fc.check(property, parameters<T>(base));
+export async function checkAsync<T>(name: string, runs: number, property: fc.IAsyncProperty<T>): Promise<void> {
+  const details = await fc.check(property, parameters<T>(runs));
   if (details.failed) throw new Error(await fc.asyncDefaultReportMessage(details));
   casesRun.set(name, (casesRun.get(name) ?? 0) + details.numRuns);
 }
