@@ -5,7 +5,7 @@ import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Block } from "../record.js";
-import type { OverrideData } from "./overrides.js";
+import { MATTER_OPTIONS, type OverrideData } from "./overrides.js";
 import { emptyFields, extractFromText, type ExtractedFields } from "./text.js";
 
 /** Fields extracted from Markdown, and the front matter that overrides them. */
@@ -25,7 +25,7 @@ const parser = unified().use(remarkParse);
  * @throws Error when the front matter is not valid YAML.
  */
 export function extractFromMarkdown(text: string): MarkdownExtraction {
-  const { data, content } = matter(text);
+  const { data, content } = matter(text, MATTER_OPTIONS);
   const tree = parser.parse(content) as Root;
   const body: Block[] = [];
   let title: string | null = null;

@@ -11,6 +11,8 @@ export interface NormalizedText {
 }
 
 const CP1252_ENCODE = buildCp1252Encoder();
+/** C0 control characters (but line feed) and DEL: not text, and invalid in HTML and XML. */
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
 /** A run that looks like UTF-8 bytes read as Windows-1252 (e.g. `â€™`, `Ã©`). */
 const MOJIBAKE_RUN = /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}/g;
 /** A token made only of Latin-1 symbols and accented capitals with no ASCII letter: garbled text. */
@@ -18,7 +20,8 @@ const GARBLED_TOKEN = /(?<![\p{L}\p{N}])[\u0080-\u00ff\u0152-\u02dc]{2,}(?![\p{L
 
 /**
  * Normalise scraped text: LF line endings, plain spaces for non-breaking and zero-width ones,
- * mojibake repaired where it can be, unrepairable fragments replaced by {@link UNREADABLE}.
+ * control characters removed, mojibake repaired where it can be, unrepairable fragments replaced
+ * by {@link UNREADABLE}.
  *
  * @param input Decoded file text.
  * @returns The clean text and warnings about repairs.
@@ -29,7 +32,12 @@ export function normalizeText(input: string): NormalizedText {
     .replace(/^\ufeff/, "")
     .replace(/\r\n?/g, "\n")
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
-    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, " ");
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f]/g, " ");
+  const controls = (text.match(CONTROL) ?? []).length;
+  if (controls > 0) {
+    text = text.replace(CONTROL, "");
+    warnings.push(`removed ${controls} control character${controls === 1 ? "" : "s"}`);
+  }
 
   let repaired = 0;
   for (let pass = 0; pass < 2; pass++) {

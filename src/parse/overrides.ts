@@ -1,5 +1,6 @@
 /** Corrections from front matter or a `.meta.yml` sidecar: fields stated there win. */
 import matter from "gray-matter";
+import { CORE_SCHEMA, load } from "js-yaml";
 import type { ArticleRecord } from "../record.js";
 
 /** Front-matter or sidecar data, as YAML gives it. */
@@ -9,14 +10,22 @@ const STRING_FIELDS = ["title", "subtitle", "publisher", "dateline", "section"] 
 const KNOWN = new Set([...STRING_FIELDS, "authors", "author", "published", "date", "updated", "topics", "slug"]);
 
 /**
- * Read a `.meta.yml` sidecar with gray-matter's YAML engine.
+ * Options for gray-matter that read YAML without turning dates into `Date` objects: a date stays
+ * the text it was written as, so `2016-02-31` is refused instead of rolling over to March.
+ */
+export const MATTER_OPTIONS = Object.freeze({
+  engines: { yaml: (text: string) => (load(text, { schema: CORE_SCHEMA }) ?? {}) as object },
+});
+
+/**
+ * Read a `.meta.yml` sidecar as front matter.
  *
  * @param yaml Sidecar text.
  * @returns Its fields (an empty object for an empty file).
  * @throws Error with the YAML parser's message when the text is not valid YAML.
  */
 export function readSidecar(yaml: string): OverrideData {
-  const data = matter(`---\n${yaml}\n---\n`).data as unknown;
+  const data = matter(`---\n${yaml}\n---\n`, MATTER_OPTIONS).data as unknown;
   return data && typeof data === "object" && !Array.isArray(data) ? (data as OverrideData) : {};
 }
 
@@ -84,6 +93,17 @@ function toIsoDate(value: unknown): string | null {
     const iso = value.toISOString();
     return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.\d{3}Z$/, "Z");
   }
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())) return value.trim();
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())) {
+    const text = value.trim();
+    return isCalendarDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text)) ? text : null;
+  }
   return null;
+}
+
+/** Whether `YYYY-MM-DD` names a day that exists (no 31 February, no month 13). */
+function isCalendarDate(ymd: string): boolean {
+  const [y, m, d] = ymd.split("-").map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
