@@ -70,7 +70,7 @@ describe("clippings build", () => {
       const out = path.join(parent, "site");
       const { stdout, code } = await clippings("build", "--input", "seeds", "--out", out);
       assert.equal(code, 0);
-      assert.match(stdout, /5 articles published, 0 files skipped/);
+      assert.match(stdout, /5 articles published, 0 duplicates merged, 0 files skipped/);
       assert.equal((await readdir(path.join(out, "articles"))).length, 5);
     } finally {
       await rm(parent, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { after, before, describe, it } from "node:test";
 import { build, type BuildReport } from "../src/build.ts";
 import { listTree, scanSite } from "./helpers/html-safety.ts";
 import { ROOT } from "./helpers/site.ts";
+import { assertSameTree } from "./helpers/tree.ts";
 
 /** Files a scraper really produces, by name. */
 function awkwardFiles(): Record<string, Uint8Array | string> {
@@ -193,12 +194,7 @@ describe("build: trustworthy output", () => {
         });
       await runBuild(path.join(work, "a"), path.join(work, "out-a"), "UTC");
       await runBuild(path.join(work, "b"), path.join(work, "out-b"), "Pacific/Kiritimati");
-      const a = await listTree(path.join(work, "out-a"));
-      assert.deepEqual(await listTree(path.join(work, "out-b")), a);
-      for (const file of a) {
-        const [x, y] = await Promise.all([readFile(path.join(work, "out-a", file)), readFile(path.join(work, "out-b", file))]);
-        assert.ok(x.equals(y), `${file} differs`);
-      }
+      await assertSameTree(path.join(work, "out-a"), path.join(work, "out-b"));
     } finally {
       await rm(work, { recursive: true, force: true });
     }

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { Command, InvalidArgumentError } from "commander";
 import { build, DEFAULT_BASE_URL, extractRecord } from "../build.js";
 import { checkFolder } from "./check.js";
+import { progressDisplay } from "./progress.js";
 import { serveSite } from "./serve.js";
 import { watchInput } from "./watch.js";
 
@@ -22,6 +23,8 @@ program
   .option("--title <text>", "archive title shown on every page", "Clippings archive")
   .option("--report <file>", "where to write the JSON build report (default: .clippings/report.json beside the output)")
   .option("--strict", "exit non-zero when any file is skipped or any record has warnings")
+  .option("--cache-dir <dir>", "where rebuilds keep parsed records and what was written (default: .clippings/cache beside the output)")
+  .option("--no-cache", "parse every file and render every page, reusing nothing")
   .action(async (opts: BuildCommandOptions) => {
     await runBuild(opts);
   });
@@ -100,14 +103,27 @@ interface BuildCommandOptions {
   title: string;
   report?: string;
   strict?: boolean;
+  cacheDir?: string;
+  /** False with `--no-cache`. */
+  cache?: boolean;
 }
 
 async function runBuild(opts: BuildCommandOptions): Promise<void> {
-  const report = await build({ input: opts.input, out: opts.out, baseUrl: opts.baseUrl, title: opts.title, reportFile: opts.report });
+  const display = progressDisplay(process.stderr);
+  const report = await build({
+    input: opts.input,
+    out: opts.out,
+    baseUrl: opts.baseUrl,
+    title: opts.title,
+    reportFile: opts.report,
+    cacheDir: opts.cache === false ? false : opts.cacheDir,
+    onProgress: display.update,
+  }).finally(display.finish);
   for (const skip of report.skipped) process.stderr.write(`skipped ${skip.name}: ${skip.reason}\n`);
   process.stdout.write(
-    `Built ${opts.out}: ${report.published.length} articles published, ${report.skipped.length} files skipped, ` +
-      `${report.duplicates} duplicates merged, ${report.topics} topics, ${report.pages} pages written in ${(report.milliseconds / 1000).toFixed(1)} s\n`,
+    `Built ${opts.out}: ${report.published.length} articles published, ${report.duplicates} duplicates merged, ` +
+      `${report.skipped.length} files skipped, ${report.topics} topics, ${report.pages} pages ` +
+      `(${report.written} written, ${report.pages - report.written} unchanged) in ${(report.milliseconds / 1000).toFixed(1)} s\n`,
   );
   process.stdout.write(`Report: ${report.reportFile}\n`);
   if (report.published.length === 0) {

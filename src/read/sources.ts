@@ -1,6 +1,7 @@
 /** Reading the input folder: which files are articles, their bytes and sidecars, and what is skipped. */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import pMap from "p-map";
 
 /** One article file as read from disk. */
 export interface SourceFile {
@@ -50,48 +51,49 @@ export async function readSources(dir: string, options: ReadOptions = {}): Promi
   const files: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
   let vocabulary: string | null = null;
-  for (const name of names) {
-    const full = path.join(dir, name);
-    if (VOCABULARY_NAMES.has(name)) {
-      vocabulary = await readFile(full, "utf8");
-      continue;
-    }
-    if (SIDECAR.test(name)) {
-      const base = name.replace(SIDECAR, "");
-      if (![...ARTICLE_EXTENSIONS].some((ext) => nameSet.has(base + ext))) {
-        skipped.push({ name, reason: "sidecar without an article file beside it" });
-      }
-      continue;
-    }
-    if (IGNORED.test(name)) continue;
-    const ext = path.extname(name).toLowerCase();
-    if (!ARTICLE_EXTENSIONS.has(ext)) {
-      skipped.push({ name, reason: `unsupported file type "${ext || "(none)"}"` });
-      continue;
-    }
-    try {
-      const info = await stat(full);
-      if (info.size > maxBytes) {
-        skipped.push({ name, reason: `larger than the ${maxBytes}-byte limit (${info.size} bytes)` });
-        continue;
-      }
-      const bytes = new Uint8Array(await readFile(full));
-      const skip = whyUnusable(bytes);
-      if (skip) {
-        skipped.push({ name, reason: skip });
-        continue;
-      }
-      const sidecarName = name.slice(0, -ext.length) + ".meta.yml";
-      const sidecar = nameSet.has(sidecarName) ? await readFile(path.join(dir, sidecarName), "utf8") : null;
-      files.push({ name, bytes, sidecar });
-    } catch (error) {
-      skipped.push({ name, reason: `unreadable: ${(error as Error).message}` });
-    }
+  // Files are read a few at a time, and their outcomes kept in name order.
+  const outcomes = await pMap(names, (name) => readOne(dir, name, nameSet, maxBytes), { concurrency: 16 });
+  for (const outcome of outcomes) {
+    if (outcome === null) continue;
+    if ("vocabulary" in outcome) vocabulary = outcome.vocabulary;
+    else if ("reason" in outcome) skipped.push(outcome);
+    else files.push(outcome);
   }
   return { files, skipped, vocabulary };
 }
 
 /** Reason a file's bytes cannot be an article (empty, binary), or null when they can. */
+/** What one listed file turns out to be: an article, the vocabulary, a skip, or nothing to read. */
+async function readOne(
+  dir: string,
+  name: string,
+  nameSet: ReadonlySet<string>,
+  maxBytes: number,
+): Promise<SourceFile | SkippedFile | { vocabulary: string } | null> {
+  const full = path.join(dir, name);
+  if (VOCABULARY_NAMES.has(name)) return { vocabulary: await readFile(full, "utf8") };
+  if (SIDECAR.test(name)) {
+    const base = name.replace(SIDECAR, "");
+    if (![...ARTICLE_EXTENSIONS].some((ext) => nameSet.has(base + ext))) return { name, reason: "sidecar without an article file beside it" };
+    return null;
+  }
+  if (IGNORED.test(name)) return null;
+  const ext = path.extname(name).toLowerCase();
+  if (!ARTICLE_EXTENSIONS.has(ext)) return { name, reason: `unsupported file type "${ext || "(none)"}"` };
+  try {
+    const info = await stat(full);
+    if (info.size > maxBytes) return { name, reason: `larger than the ${maxBytes}-byte limit (${info.size} bytes)` };
+    const bytes = new Uint8Array(await readFile(full));
+    const skip = whyUnusable(bytes);
+    if (skip) return { name, reason: skip };
+    const sidecarName = name.slice(0, -ext.length) + ".meta.yml";
+    const sidecar = nameSet.has(sidecarName) ? await readFile(path.join(dir, sidecarName), "utf8") : null;
+    return { name, bytes, sidecar };
+  } catch (error) {
+    return { name, reason: `unreadable: ${(error as Error).message}` };
+  }
+}
+
 function whyUnusable(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return "empty file";
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);

@@ -1,47 +1,75 @@
 /** Rendering the site's pages with Eleventy, run from code over `templates/`. */
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { pageFamilies, type PageFamilies } from "./plan.js";
 import type { SiteData } from "./site-data.js";
 
 /** The package's root folder (holding `templates/`, `public/` and the Eleventy config). */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+/**
+ * A hash of everything every page shares besides its data: the templates, the Eleventy
+ * configuration and the package version. Part of each page's fingerprint.
+ */
+export async function templatesKey(): Promise<string> {
+  const hash = createHash("sha1");
+  const templates = path.join(PACKAGE_ROOT, "templates");
+  const names = (await readdir(templates, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(templates, path.join(e.parentPath, e.name)))
+    .sort();
+  for (const name of names) hash.update(`${name}\0`).update(await readFile(path.join(templates, name))).update("\0");
+  hash.update(await readFile(path.join(PACKAGE_ROOT, "eleventy.config.js")));
+  hash.update(await readFile(path.join(PACKAGE_ROOT, "package.json")));
+  return hash.digest("base64url");
+}
+
 /** Options for {@link renderSite}. */
 export interface RenderOptions {
   /** Folder to write pages into. */
   readonly outDir: string;
-  /** URL path the site is served under, e.g. `/` or `/archive/`. */
-  readonly pathPrefix: string;
+  /** The paginated pages to render (default: all of them); other pages are always rendered. */
+  readonly families?: PageFamilies;
 }
 
 /**
  * Render every page of the site into `outDir` and copy `public/` beside them.
  * Records reach the templates only as data: their text is never template source.
  *
- * @param data View models from {@link buildSiteData}.
- * @param options Output folder and path prefix.
- * @returns How many files Eleventy wrote.
+ * @param data View models from {@link buildSiteData}; links in them are site-relative and
+ *   templates put `data.base` before them.
+ * @param options Output folder, and which paginated pages to render.
+ * @returns The files Eleventy wrote, relative to the output folder, sorted.
  */
-export async function renderSite(data: SiteData, options: RenderOptions): Promise<number> {
+export async function renderSite(data: SiteData, options: RenderOptions): Promise<string[]> {
+  const render = options.families ?? pageFamilies(data);
   const eleventy = new Eleventy(path.join(PACKAGE_ROOT, "templates"), options.outDir, {
     quietMode: true,
     configPath: path.join(PACKAGE_ROOT, "eleventy.config.js"),
-    pathPrefix: options.pathPrefix,
     config(config: { addGlobalData(name: string, value: unknown): void }) {
       for (const [name, value] of Object.entries(data)) config.addGlobalData(name, value);
+      config.addGlobalData("render", render);
     },
   });
   eleventy.disableLogger();
   try {
     const results = (await eleventy.write()) as unknown;
-    return countWritten(results);
+    return writtenFiles(results, options.outDir);
   } catch (error) {
     throw new Error(`rendering pages failed: ${(error as Error).message}`, { cause: error });
   }
 }
 
-function countWritten(results: unknown): number {
-  if (!Array.isArray(results)) return 0;
-  return results.flat(Infinity).filter((r) => r && typeof r === "object" && "outputPath" in r && (r as { outputPath: unknown }).outputPath).length;
+function writtenFiles(results: unknown, outDir: string): string[] {
+  if (!Array.isArray(results)) return [];
+  const root = path.resolve(outDir);
+  return results
+    .flat(Infinity)
+    .map((r) => (r && typeof r === "object" && "outputPath" in r ? (r as { outputPath: unknown }).outputPath : null))
+    .filter((p): p is string => typeof p === "string" && p.length > 0)
+    .map((p) => path.relative(root, path.resolve(p)).split(path.sep).join("/"))
+    .sort();
 }

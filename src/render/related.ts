@@ -11,9 +11,18 @@ export interface Linkable {
 export const RELATED_LIMIT = 5;
 
 /**
+ * Topics carried by more articles than this link articles only when rarer topics link too
+ * few: scanning them for every article would make linking quadratic in the archive's size,
+ * and they say little about what two articles share.
+ */
+export const BROAD_TOPIC_ARTICLES = 200;
+
+/**
  * For each article, the articles sharing most of its topics. A shared topic counts more the
  * fewer articles carry it (inverse document frequency), so a topic found everywhere links
- * nothing. Ties go to the article nearer in the list (the list is in date order).
+ * nothing. Ties go to the article nearer in the list (the list is in date order). Broad topics
+ * (see {@link BROAD_TOPIC_ARTICLES}) fill the list, with the nearest articles sharing them, only
+ * when rarer topics link fewer articles than `limit`.
  *
  * @param articles Articles in site order.
  * @param limit Most related articles per article.
@@ -29,18 +38,54 @@ export function findRelated(articles: readonly Linkable[], limit = RELATED_LIMIT
     }
   });
   const weight = new Map([...byTopic].map(([name, list]) => [name, Math.log(articles.length / list.length)]));
+  const score = new Float64Array(articles.length);
   return articles.map((article, i) => {
-    const scores = new Map<number, number>();
+    const touched: number[] = [];
+    const broad: string[] = [];
     for (const { name } of article.topics) {
-      const w = weight.get(name) ?? 0;
+      const w = weight.get(name)!;
+      const list = byTopic.get(name)!;
       if (w <= 0) continue;
-      for (const j of byTopic.get(name) ?? []) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + w);
+      if (list.length > BROAD_TOPIC_ARTICLES) {
+        broad.push(name);
+        continue;
+      }
+      for (const j of list) {
+        if (j === i) continue;
+        if (score[j] === 0) touched.push(j);
+        score[j]! += w;
+      }
     }
-    return [...scores]
+    const scores = touched.map((j) => [j, score[j]!] as [number, number]);
+    for (const j of touched) score[j] = 0;
+    if (scores.length < limit) {
+      const found = new Set(touched);
+      for (const name of broad) {
+        for (const j of nearest(byTopic.get(name)!, i, limit)) {
+          if (found.has(j)) continue;
+          found.add(j);
+          scores.push([j, weight.get(name)!]);
+        }
+      }
+    }
+    return scores
       .sort((a, b) => b[1] - a[1] || Math.abs(a[0] - i) - Math.abs(b[0] - i) || a[0] - b[0])
       .slice(0, limit)
       .map(([j]) => j);
   });
+}
+
+/** Up to `count` entries of an ascending list nearest to `i` on each side, `i` itself left out. */
+function nearest(list: readonly number[], i: number, count: number): number[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = Math.max(0, lo - count);
+  return list.slice(start, lo + count + 1).filter((j) => j !== i);
 }
 
 /** An article's neighbours: dated articles by date, undated ones in list order. */

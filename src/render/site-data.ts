@@ -6,10 +6,8 @@ import { renderBody } from "./body-html.js";
 import { archiveTrail, archiveUrlFor, buildDateArchive, type DateArchive } from "./date-archive.js";
 import { newsArticle, toScriptJson } from "./json-ld.js";
 import { buildPublishers, publisherUrlFor, type PublisherView } from "./publishers.js";
+import { buildFeed, FEED_SIZE, lastChanged, TOPIC_FEED_SIZE, type FeedView } from "./feeds.js";
 import { findNeighbours, findRelated } from "./related.js";
-
-/** How many articles a feed holds. */
-export const FEED_SIZE = 50;
 /** How many articles and topics the home page shows. */
 export const HOME_LATEST = 12;
 export const HOME_TOPICS = 12;
@@ -53,6 +51,8 @@ export interface ArticleView extends ArticleSummary {
   readonly jsonLd: string;
   /** Other copies of the same story, merged into this page. */
   readonly alsoPublishedAs: readonly ArticleSummary[];
+  /** RFC 3339 date of the latest change, for the sitemap; null when undated. */
+  readonly lastmod: string | null;
 }
 
 /** The short page a duplicate copy keeps at its own URL, pointing to the canonical article. */
@@ -71,15 +71,16 @@ export interface TopicView {
   readonly articles: readonly ArticleSummary[];
   /** The topic's Atom feed. */
   readonly feedUrl: string;
-  /** Latest dated articles, for the feed. */
-  readonly feed: readonly ArticleView[];
   /** Topics most often mentioned in the same articles, strongest first. */
   readonly related: readonly { readonly name: string; readonly url: string; readonly shared: number }[];
 }
 
+/** What every page of a topic's list shows of the topic: all but its article list. */
+export type TopicHeader = Omit<TopicView, "articles"> & { readonly articleCount: number };
+
 /** One page of a topic's article list (pages hold {@link TOPIC_PAGE_SIZE} articles). */
 export interface TopicListPage {
-  readonly topic: TopicView;
+  readonly topic: TopicHeader;
   readonly url: string;
   readonly pageNumber: number;
   readonly pageCount: number;
@@ -97,14 +98,19 @@ export interface TopicGroup {
 
 /** The data the templates receive. */
 export interface SiteData {
-  readonly site: { readonly title: string; readonly url: string; readonly updated: string | null };
+  /** Archive title, absolute base URL, and that URL's origin (`https://host.example`). */
+  readonly site: { readonly title: string; readonly url: string; readonly origin: string };
+  /** Path the site is served under, without its final slash (`""` at the root, `/archive` below it). */
+  readonly base: string;
   readonly articles: readonly ArticleView[];
   readonly topics: readonly TopicView[];
   readonly topicGroups: readonly TopicGroup[];
   /** What the home page shows besides the archive by year. */
   readonly home: { readonly latest: readonly ArticleSummary[]; readonly topics: readonly TopicView[] };
-  /** Latest dated articles, for the site's feed. */
-  readonly feed: readonly ArticleView[];
+  /** The site's feed: latest dated articles, with their text. */
+  readonly siteFeed: FeedView;
+  /** Each topic's feed: its latest dated articles, summaries only. */
+  readonly topicFeeds: readonly FeedView[];
   /** Articles by year and month. */
   readonly dates: DateArchive;
   readonly publishers: readonly PublisherView[];
@@ -178,12 +184,15 @@ export function buildSiteData(
       later: at(neighbours[i]!.later),
       jsonLd: toScriptJson(newsArticle({ ...r, excerpt: summary.excerpt }, new URL(summary.url.slice(1), site.url).href)),
       alsoPublishedAs: (copies.get(r.slug) ?? []).map(summarize),
+      lastmod: r.published ? lastChanged(r) : null,
     };
   });
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const order = new Map(articles.map((a, i) => [a.slug, i]));
+  const ownArticles = new Map<string, ArticleView[]>();
   const topicViews = topics.map((t): TopicView => {
     const own = [...t.articles].sort((a, b) => order.get(a)! - order.get(b)!).map((slug) => bySlug.get(slug)!);
+    ownArticles.set(t.topic.name, own);
     return {
       name: t.topic.name,
       slug: t.topic.slug,
@@ -193,7 +202,6 @@ export function buildSiteData(
       spellings: t.spellings,
       articles: own.map(pick),
       feedUrl: `${topicUrl.get(t.topic.name)!}feed.xml`,
-      feed: latestDated(own),
       related: t.related.filter((r) => topicUrl.has(r.name)).map((r) => ({ ...r, url: topicUrl.get(r.name)! })),
     };
   });
@@ -206,13 +214,22 @@ export function buildSiteData(
     .filter((g) => g.topics.length > 0);
   const updated = articles.map((a) => a.published).filter((d): d is string => d !== null).sort().at(-1) ?? null;
   const duplicates = [...copies.values()].flat().map((r): DuplicateView => ({ ...summarize(r), canonical: pick(bySlug.get(r.duplicateOf!)!) }));
+  const url = new URL(site.url);
   return {
-    site: { ...site, updated },
+    site: { title: site.title, url: site.url, origin: url.origin },
+    base: url.pathname.replace(/\/$/, ""),
     articles,
     topics: topicViews,
     topicGroups,
     home: { latest: summaries.slice(0, HOME_LATEST), topics: [...topicViews].sort(byArticleCount).slice(0, HOME_TOPICS) },
-    feed: latestDated(articles),
+    siteFeed: buildFeed(articles, { url: "/feed.xml", title: site.title, homeUrl: "/" }, { size: FEED_SIZE, fullText: true, fallbackUpdated: updated }),
+    topicFeeds: topicViews.map((t) =>
+      buildFeed(
+        ownArticles.get(t.name)!,
+        { url: t.feedUrl, title: `${t.name} · ${site.title}`, homeUrl: t.url },
+        { size: TOPIC_FEED_SIZE, fullText: false, fallbackUpdated: updated },
+      ),
+    ),
     dates: buildDateArchive(summaries),
     publishers: buildPublishers(summaries),
     topicPages: topicViews.flatMap(paginateTopic),
@@ -223,8 +240,10 @@ export function buildSiteData(
 function paginateTopic(topic: TopicView): TopicListPage[] {
   const pageCount = Math.max(1, Math.ceil(topic.articles.length / TOPIC_PAGE_SIZE));
   const urlOf = (n: number) => (n === 1 ? topic.url : `${topic.url}page/${n}/`);
+  const { articles, ...rest } = topic;
+  const header: TopicHeader = { ...rest, articleCount: articles.length };
   return Array.from({ length: pageCount }, (_, i) => ({
-    topic,
+    topic: header,
     url: urlOf(i + 1),
     pageNumber: i + 1,
     pageCount,
@@ -264,10 +283,6 @@ function pick(a: ArticleView): ArticleSummary {
 
 function byArticleCount(a: TopicView, b: TopicView): number {
   return b.articles.length - a.articles.length || a.name.localeCompare(b.name);
-}
-
-function latestDated(articles: readonly ArticleView[]): ArticleView[] {
-  return articles.filter((a) => a.published !== null).slice(0, FEED_SIZE);
 }
 
 /** Newest first; undated last; then by title and slug, so the order never depends on file order. */

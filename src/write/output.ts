@@ -1,7 +1,8 @@
 /** Writing the built site: a staging folder beside the output, swapped in when complete. */
 import { randomBytes } from "node:crypto";
-import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import pMap from "p-map";
 
 /** A file to write, at a path relative to the site root. */
 export interface OutputFile {
@@ -55,11 +56,16 @@ export async function swapIntoPlace(staging: string, outDir: string): Promise<vo
  * @throws Error when a path escapes `root`.
  */
 export async function writeFiles(root: string, files: readonly OutputFile[]): Promise<void> {
-  for (const file of files) {
-    const full = insideRoot(root, file.path);
-    await mkdir(path.dirname(full), { recursive: true });
-    await writeFile(full, file.content);
-  }
+  const ensureDir = folderMaker();
+  await pMap(
+    files,
+    async (file) => {
+      const full = insideRoot(root, file.path);
+      await ensureDir(path.dirname(full));
+      await writeFile(full, file.content);
+    },
+    { concurrency: 32 },
+  );
 }
 
 /**
@@ -74,6 +80,52 @@ export async function copyFiles(root: string, copies: readonly (readonly [string
     await mkdir(path.dirname(full), { recursive: true });
     await copyFile(from, full);
   }
+}
+
+/** A file the last build wrote is no longer in the output folder (someone changed it). */
+export class MissingOutputError extends Error {}
+
+/**
+ * Keep files of the previous site in the new one without copying them: hard links from
+ * `fromRoot` into `toRoot`. Only files nothing else writes in this build are linked, so the
+ * previous site is never modified.
+ *
+ * @param fromRoot The previous site.
+ * @param toRoot The staging folder.
+ * @param files Site-relative paths.
+ * @throws MissingOutputError when a file is missing from `fromRoot`.
+ */
+export async function linkFiles(fromRoot: string, toRoot: string, files: readonly string[]): Promise<void> {
+  const ensureDir = folderMaker();
+  await pMap(
+    files,
+    async (file) => {
+      const to = insideRoot(toRoot, file);
+      await ensureDir(path.dirname(to));
+      try {
+        await link(insideRoot(fromRoot, file), to);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "ENOENT") throw new MissingOutputError(`${file} is missing from ${fromRoot}`);
+        if (code === "EXDEV" || code === "EPERM") await copyFile(insideRoot(fromRoot, file), to);
+        else throw error;
+      }
+    },
+    { concurrency: 32 },
+  );
+}
+
+/** `mkdir -p`, once per folder, safe to call from concurrent writes. */
+function folderMaker(): (dir: string) => Promise<unknown> {
+  const made = new Map<string, Promise<unknown>>();
+  return (dir) => {
+    let done = made.get(dir);
+    if (!done) {
+      done = mkdir(dir, { recursive: true });
+      made.set(dir, done);
+    }
+    return done;
+  };
 }
 
 function insideRoot(root: string, relative: string): string {

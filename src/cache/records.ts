@@ -1,0 +1,81 @@
+/**
+ * The parse cache: records by the content they were parsed from, kept between builds so a
+ * rebuild parses only the files that changed.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { PARSER_VERSION } from "../parse/index.js";
+import type { SourceFile } from "../read/sources.js";
+import type { ArticleRecord } from "../record.js";
+
+const FILE = "records.v8";
+
+/**
+ * The cache key of a source file: a hash of its name, bytes and sidecar, the topic vocabulary
+ * and the parser version — everything its record depends on.
+ *
+ * @param file The source file.
+ * @param vocabulary Text of the archive's `topics.yml`, if any.
+ */
+export function recordKey(file: SourceFile, vocabulary: string | null): string {
+  return createHash("sha256")
+    .update(`${PARSER_VERSION}\0${file.name}\0`)
+    .update(file.bytes)
+    .update(`\0${file.sidecar ?? "\u0001"}\0${vocabulary ?? "\u0001"}`)
+    .digest("base64url");
+}
+
+/** A record as stored in the cache: serialised once, when parsed, before any later stage changes it. */
+export type StoredRecord = Uint8Array;
+
+/**
+ * Serialise a freshly parsed record for the cache.
+ *
+ * @param record The record as the parser made it.
+ */
+export function storeRecord(record: ArticleRecord): StoredRecord {
+  return serialize(record);
+}
+
+/**
+ * A new copy of a stored record, for the build to work on.
+ *
+ * @param stored The record from the cache.
+ */
+export function restoreRecord(stored: StoredRecord): ArticleRecord {
+  return deserialize(stored) as ArticleRecord;
+}
+
+/**
+ * Stored records from the last build, by key; empty when there is no cache or it cannot be
+ * read (a damaged cache costs a full parse, never a wrong record).
+ *
+ * @param dir Cache folder.
+ */
+export async function loadRecordCache(dir: string): Promise<Map<string, StoredRecord>> {
+  try {
+    const entries = deserialize(await readFile(path.join(dir, FILE))) as unknown;
+    if (!Array.isArray(entries) || !entries.every((e) => Array.isArray(e) && typeof e[0] === "string" && e[1] instanceof Uint8Array)) return new Map();
+    return new Map(entries as [string, StoredRecord][]);
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * Replace the cache with these records (those of the current input only, so it never grows
+ * past the archive). Written to a temporary file and renamed, so a build stopped midway leaves
+ * the old cache whole.
+ *
+ * @param dir Cache folder.
+ * @param entries Key and stored record of each current file.
+ */
+export async function saveRecordCache(dir: string, entries: readonly (readonly [string, StoredRecord])[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const target = path.join(dir, FILE);
+  const temporary = `${target}.${process.pid}.tmp`;
+  await writeFile(temporary, serialize(entries));
+  await rename(temporary, target);
+}

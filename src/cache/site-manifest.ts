@@ -1,0 +1,77 @@
+/**
+ * What the last build wrote to an output folder: each planned page's fingerprint and each
+ * search file's hash. A rebuild keeps (links) the files whose fingerprint has not changed.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { PlannedPage } from "../render/plan.js";
+
+/** The last build of one output folder. */
+export interface SiteManifest {
+  /** Planned pages by address. */
+  readonly pages: ReadonlyMap<string, PlannedPage>;
+  /** Other generated files (search index parts) by site-relative path, with their content hash. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+interface Stored {
+  readonly version: 1;
+  /** Identity of the output's home page when the manifest was written: any other build since changes it. */
+  readonly marker: string;
+  readonly pages: [string, PlannedPage][];
+  readonly files: [string, string][];
+}
+
+/**
+ * Hash of a generated file's content.
+ *
+ * @param content The file's bytes or text.
+ */
+export function contentHash(content: string | Uint8Array): string {
+  return createHash("sha1").update(content).digest("base64url");
+}
+
+/**
+ * The manifest of the build that made `out`, or null when there is none, it cannot be read, or
+ * `out` has been rebuilt or removed since (nothing is then reused).
+ *
+ * @param cacheDir Cache folder.
+ * @param out Output folder.
+ */
+export async function loadSiteManifest(cacheDir: string, out: string): Promise<SiteManifest | null> {
+  try {
+    const stored = JSON.parse(await readFile(manifestFile(cacheDir, out), "utf8")) as Stored;
+    if (stored.version !== 1 || stored.marker !== (await marker(out))) return null;
+    return { pages: new Map(stored.pages), files: new Map(stored.files) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Record what was just built into `out` (after it was swapped into place).
+ *
+ * @param cacheDir Cache folder.
+ * @param out Output folder.
+ * @param manifest Planned pages and other generated files of the build.
+ */
+export async function saveSiteManifest(cacheDir: string, out: string, manifest: SiteManifest): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  const stored: Stored = { version: 1, marker: await marker(out), pages: [...manifest.pages], files: [...manifest.files] };
+  const target = manifestFile(cacheDir, out);
+  const temporary = `${target}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(stored));
+  await rename(temporary, target);
+}
+
+function manifestFile(cacheDir: string, out: string): string {
+  const id = createHash("sha1").update(path.resolve(out)).digest("hex").slice(0, 16);
+  return path.join(cacheDir, `site-${id}.json`);
+}
+
+/** Every build writes a new home page, so its inode and times identify the build that made `out`. */
+async function marker(out: string): Promise<string> {
+  const info = await stat(path.join(out, "index.html"), { bigint: true });
+  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+}

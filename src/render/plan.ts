@@ -1,0 +1,91 @@
+/**
+ * The page plan: every page rendered from a list of items (articles, topic pages, feeds, date
+ * and publisher pages), with the file it becomes and a fingerprint of everything it shows. A
+ * page whose fingerprint has not changed since the last build need not be rendered again.
+ */
+import { createHash } from "node:crypto";
+import type { SiteData } from "./site-data.js";
+
+/** Lists of items the templates paginate over, one page per item, each with its address. */
+export interface PageFamilies {
+  readonly articles: readonly { readonly url: string }[];
+  readonly duplicates: readonly { readonly url: string }[];
+  readonly topicPages: readonly { readonly url: string }[];
+  readonly topicFeeds: readonly { readonly url: string }[];
+  readonly months: readonly { readonly url: string }[];
+  readonly years: readonly { readonly url: string }[];
+  readonly publishers: readonly { readonly url: string }[];
+}
+
+/** One planned page. */
+export interface PlannedPage {
+  /** Site-relative file, e.g. `articles/some-slug/index.html`. */
+  readonly file: string;
+  /** Hash of the page's item and of everything every page shares (templates, site settings). */
+  readonly fingerprint: string;
+}
+
+/**
+ * The item lists of the site's paginated pages.
+ *
+ * @param data The site's view models.
+ */
+export function pageFamilies(data: SiteData): PageFamilies {
+  return {
+    articles: data.articles,
+    duplicates: data.duplicates,
+    topicPages: data.topicPages,
+    topicFeeds: data.topicFeeds,
+    months: data.dates.months,
+    years: data.dates.years,
+    publishers: data.publishers,
+  };
+}
+
+/**
+ * The file a page address is written to: `index.html` inside folders, the address itself for
+ * files such as feeds.
+ *
+ * @param url Site-relative address starting with `/`.
+ */
+export function fileForUrl(url: string): string {
+  const relative = url.replace(/^\/+/, "");
+  return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
+}
+
+/**
+ * Plan the paginated pages.
+ *
+ * @param families Item lists, from {@link pageFamilies}.
+ * @param shared A key for what every page shares (templates, configuration, site settings).
+ * @returns Planned pages by address.
+ */
+export function planPages(families: PageFamilies, shared: string): Map<string, PlannedPage> {
+  const plan = new Map<string, PlannedPage>();
+  for (const [family, items] of Object.entries(families) as [string, readonly { url: string }[]][]) {
+    for (const item of items) {
+      const fingerprint = createHash("sha1").update(shared).update(family).update(JSON.stringify(item)).digest("base64url");
+      plan.set(item.url, { file: fileForUrl(item.url), fingerprint });
+    }
+  }
+  return plan;
+}
+
+/**
+ * Keep, in each family, only the items `keep` accepts.
+ *
+ * @param families Item lists.
+ * @param keep Test on an item's address.
+ */
+export function filterFamilies(families: PageFamilies, keep: (url: string) => boolean): PageFamilies {
+  const pick = <T extends { readonly url: string }>(items: readonly T[]) => items.filter((item) => keep(item.url));
+  return {
+    articles: pick(families.articles),
+    duplicates: pick(families.duplicates),
+    topicPages: pick(families.topicPages),
+    topicFeeds: pick(families.topicFeeds),
+    months: pick(families.months),
+    years: pick(families.years),
+    publishers: pick(families.publishers),
+  };
+}

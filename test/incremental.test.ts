@@ -1,0 +1,94 @@
+/**
+ * Rebuilds: only changed files are parsed, only changed pages rendered, pages of removed
+ * articles disappear, and the site is byte-identical to a build from scratch of the same input.
+ */
+import assert from "node:assert/strict";
+import { appendFile, cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { build, type BuildOptions, type BuildReport } from "../src/build.ts";
+import { ROOT } from "./helpers/site.ts";
+import { assertSameTree } from "./helpers/tree.ts";
+
+const FAKES = path.join(ROOT, "test/fixtures/fa-kes");
+
+describe("incremental rebuilds", () => {
+  let work: string;
+  let input: string;
+  let out: string;
+  const rebuild = (extra: Partial<BuildOptions> = {}) => build({ input, out, baseUrl: "https://archive.example/sub/", ...extra });
+  /** A build from scratch of the current input, compared with the incremental one. */
+  async function assertSameAsClean(): Promise<BuildReport> {
+    const clean = path.join(work, `clean-${Date.now()}`);
+    const report = await build({ input, out: clean, baseUrl: "https://archive.example/sub/", cacheDir: false });
+    await assertSameTree(out, clean);
+    await rm(clean, { recursive: true, force: true });
+    return report;
+  }
+
+  before(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), "clippings-incremental-"));
+    input = path.join(work, "input");
+    out = path.join(work, "dist");
+    await cp(path.join(ROOT, "seeds"), input, { recursive: true });
+    const fakes = (await readdir(FAKES)).filter((n) => n.endsWith(".txt")).sort().slice(0, 60);
+    for (const name of fakes) await cp(path.join(FAKES, name), path.join(input, name));
+  });
+  after(() => rm(work, { recursive: true, force: true }));
+
+  it("should parse every file on the first build and none when nothing changed", async () => {
+    const first = await rebuild();
+    assert.equal(first.parsed, 65);
+    const second = await rebuild();
+    assert.equal(second.parsed, 0);
+    assert.equal(second.pages, first.pages);
+    assert.ok(second.written < first.written / 4, `${second.written} of ${second.pages} files rewritten with no change`);
+    await assertSameAsClean();
+  });
+
+  it("should parse and render little when one article is added, and match a clean build", async () => {
+    const names = (await readdir(FAKES)).filter((n) => n.endsWith(".txt")).sort();
+    await cp(path.join(FAKES, names[100]!), path.join(input, names[100]!));
+    const report = await rebuild();
+    assert.equal(report.parsed, 1);
+    assert.ok(report.published.some((p) => p.source === names[100]));
+    assert.ok(report.written < report.pages / 2, `${report.written} of ${report.pages} files rewritten after adding one article`);
+    await assertSameAsClean();
+  });
+
+  it("should remove the pages of a deleted article and leave no stale file", async () => {
+    const before = await rebuild();
+    const gone = before.published.find((p) => p.source.startsWith("fakes-"))!;
+    await rm(path.join(input, gone.source));
+    const report = await rebuild();
+    assert.equal(report.parsed, 0);
+    assert.ok(!report.published.some((p) => p.source === gone.source));
+    await assertSameAsClean();
+  });
+
+  it("should follow edits to an article, its sidecar and the vocabulary", async () => {
+    const seed = (await readdir(input)).find((n) => /^00\d.*\.txt$/.test(n))!;
+    await appendFile(path.join(input, seed), "\n\nA paragraph added later about the Nasib border crossing and Deraa.\n");
+    assert.equal((await rebuild()).parsed, 1);
+    await assertSameAsClean();
+    await writeFile(path.join(input, seed.replace(/\.txt$/, ".meta.yml")), "title: A corrected headline\n");
+    assert.equal((await rebuild()).parsed, 1);
+    await assertSameAsClean();
+    await appendFile(path.join(input, "topics.yml"), "\n- name: Nasib crossing\n  kind: place\n  aliases: [Nasib border crossing]\n");
+    const report = await rebuild();
+    assert.equal(report.parsed, report.published.length, "a new vocabulary re-parses every file");
+    await assertSameAsClean();
+  });
+
+  it("should rebuild the pages of a new title or base URL, and recover when the output was changed", async () => {
+    const retitled = await rebuild({ title: "Southern Syria clippings" });
+    assert.equal(retitled.parsed, 0);
+    const clean = path.join(work, "clean-title");
+    await build({ input, out: clean, baseUrl: "https://archive.example/sub/", title: "Southern Syria clippings", cacheDir: false });
+    await assertSameTree(out, clean);
+    await rm(path.join(out, "topics"), { recursive: true, force: true });
+    await rebuild();
+    await assertSameAsClean();
+  });
+});
