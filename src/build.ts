@@ -115,6 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   lap("link");
 
   const data = buildSiteData(records, topics, { title: options.title ?? "Clippings archive", url: baseUrl });
+  lap("render");
   progress({ stage: "index", done: 0, total: canonical.length });
   const searchFiles = buildSearchIndex(canonical, topics).files;
   progress({ stage: "index", done: canonical.length, total: canonical.length });

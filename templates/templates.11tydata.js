@@ -5,6 +5,9 @@
  * matter, which wins over this.
  */
 export default {
+  // Pages are listed from the archive's data, never from Eleventy collections: keeping each
+  // page's content for collections would only cost memory.
+  eleventyExcludeFromCollections: true,
   permalink(data) {
     const url = data.pagination?.items?.[0]?.url;
     if (typeof url !== "string") throw new Error(`${data.page.inputPath}: a page needs a permalink in its front matter`);
