@@ -1,5 +1,6 @@
 /** Finding dates stated in text; only fully stated dates (day, month and year) count. */
 import * as chrono from "chrono-node";
+import { pad, quickDates } from "./date-formats.js";
 
 /** A date found in a piece of text. */
 export interface FoundDate {
@@ -54,6 +55,16 @@ export function findDates(text: string): FoundDate[] {
   if (!STATED_YEAR.test(prepared)) return [];
   const original = (at: number) => at - inserted.filter((p) => p < at).length;
   const out: FoundDate[] = [];
+  // The common explicit formats are read directly; the general parser is asked only when some
+  // year in the text is not part of a date read that way.
+  const quick = quickDates(prepared);
+  if (quick !== null && !STATED_YEAR.test(withoutSpans(prepared, quick))) {
+    for (const { iso, index, end } of quick) {
+      const start = original(index);
+      out.push({ iso, text: text.slice(start, original(end)), index: start });
+    }
+    return out;
+  }
   for (const result of chrono.en.GB.parse(prepared, REFERENCE)) {
     const stated = result.start;
     if (!stated.isCertain("day") || !stated.isCertain("month") || !stated.isCertain("year")) continue;
@@ -92,6 +103,13 @@ export function isDateOnly(line: string): boolean {
   return rest.length === 0;
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
+/** `text` with the given spans blanked out. */
+function withoutSpans(text: string, spans: readonly { index: number; end: number }[]): string {
+  let rest = "";
+  let at = 0;
+  for (const { index, end } of spans) {
+    rest += `${text.slice(at, index)} `;
+    at = end;
+  }
+  return rest + text.slice(at);
 }
