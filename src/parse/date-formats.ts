@@ -35,7 +35,7 @@ const QUICK_DATE = new RegExp(
 const CLOCK = /^\s+([01]?\d|2[0-3]):([0-5]\d)(?:\s+(GMT|UTC))?(?![\d:.])/i;
 /** What may follow a date and change how it reads: a time, a range, a zone, another number. */
 const AFTER_RISK = new RegExp(
-  `^\\s*,?\\s*(?:(?:at|@|from|to|until|till|through|and|[-–—])\\s*(?:\\d|(?:${MONTH}|${WEEKDAY})\\b)|(?:noon|midnight|morning|afternoon|evening|night|tonight|[ap]\\.?m)\\b|[+]|[Tt]\\d|\\d)`,
+  `^\\s*[,:]?\\s*(?:(?:from|to|until|till|through|and|[-–—])\\s*(?:\\d|(?:${MONTH}|${WEEKDAY})\\b)|(?:at|@)\\s*\\d{1,2}(?:[:.]\\d\\d|\\s*[ap]\\.?m\\b)|(?:at\\s+)?(?:noon|midnight|morning|afternoon|evening|night|tonight|[ap]\\.?m)\\b|[+]|[Tt]\\d|\\d{1,4}(?!\\d))`,
   "i",
 );
 /** A zone-like abbreviation after a clock time ("10:59 AST"): the general parser knows the zones. */
@@ -45,7 +45,9 @@ const COUNT_AFTER = /^\s+\d{1,3}\s+(?![ap]\.?m\b|h\b|hrs?\b|hours?\b|o['’]cloc
 /** A month or a range word before a date: "October 5 to November 7 2016", "from 5 October 2016". */
 const BEFORE_RISK = new RegExp(`\\b(?:${MONTH})\\b|\\b(?:from|between|since|until|till)\\s*$`, "i");
 /** Words that may join a number to a following date as a range or a time ("5 and 6 October", "10:30 GMT on"). */
-const JOINING = /^(?:and|to|or|through|till|until|on|at|the|of|[ap]\.?m\.?|[A-Z]{2,5})$/i;
+const JOINING = /^(?:and|to|or|through|till|until|on|at|the|of|[ap]\.?m\.?)$/i;
+/** A time zone's abbreviation, as in "10:30 GMT on 5 October". */
+const ZONE_WORD = /^[A-Z]{2,5}$/;
 const MONTH_NUMBER = new Map(
   ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map((m, i) => [m, i + 1]),
 );
@@ -89,10 +91,11 @@ export function quickDates(text: string): QuickDate[] | null {
 
 /** Whether a number just before a date may belong to it (a range start or a clock time). */
 function numberJoinsDate(before: string): boolean {
-  const lastDigit = before.search(/\d[^\d]*$/);
-  if (lastDigit < 0) return false;
-  const words = before.slice(lastDigit + 1).match(/\p{L}+/gu) ?? [];
-  return words.every((word) => JOINING.test(word));
+  const last = /(?:^|[^\d:.])(\d+)([^\d]*)$/.exec(before);
+  if (!last) return /\d/.test(before); // a clock time or decimal number ("10:30 GMT on …")
+  if (last[1]!.length > 2) return false; // no day, hour or minute has three digits
+  const words = last[2]!.match(/\p{L}+/gu) ?? [];
+  return words.every((word) => JOINING.test(word) || ZONE_WORD.test(word));
 }
 
 function isCalendarDate(year: number, month: number, day: number): boolean {

@@ -1,5 +1,4 @@
 /** Choosing the headline and standfirst among the first lines of a page. */
-import { countWords } from "./content.js";
 
 /** Words in a headline suffix (`Title | Outlet`, `Title - Reuters`) that mark it as an outlet name. */
 const OUTLET_WORD = /\b(news|times|post|daily|herald|tribune|journal|observer|agency|press|tv|radio|online|gazette|guardian|telegraph|reuters|afp|ap|bbc|cnn|sana|sputnik|sabah|ahram|manar|alam|araby|al jazeera|aljazeera|monitor|chronicle|review|today|express|mail|independent|world)\b/i;
@@ -33,13 +32,16 @@ export function splitOutletSuffix(line: string): { title: string; outlet: string
   return { title: m[1]!.trim(), outlet };
 }
 
+/** Runs of punctuation, symbols and spaces, each folded to one space. */
+const FOLDED = /[\p{P}\p{S}\s]+/gu;
+
 /**
  * Comparable form of a line: case, punctuation and spacing folded.
  *
  * @param line Any text.
  */
 export function foldLine(line: string): string {
-  return line.toLowerCase().replace(/[\p{P}\p{S}]+/gu, " ").replace(/\s+/g, " ").trim();
+  return line.toLowerCase().replace(FOLDED, " ").trim();
 }
 
 /** Form controls and symbols as text browsers print them. */
@@ -75,6 +77,8 @@ export interface HeadlineContext {
   readonly datedOrSigned: (i: number) => boolean;
   /** Lines of running prose. */
   readonly prose: (i: number) => boolean;
+  /** Word count of each line. */
+  readonly words: (i: number) => number;
   /** Index of the first line of the article body. */
   readonly bodyStart: number;
 }
@@ -102,11 +106,11 @@ export function chooseHeadline(ctx: HeadlineContext): number {
     const line = lines[i]!;
     const key = keys[i]!;
     if (key === "") continue;
-    const words = countWords(line);
+    const words = ctx.words(i);
     if (words > 30 || words === 0 || excluded(i)) continue;
     let score = i < bodyStart ? -0.05 * (bodyStart - i) : -0.15 * (i - bodyStart + 1);
     for (let k = i + 1, seen = 0; seen < 6 && k < lines.length; k++) {
-      if (countWords(lines[k]!) > 0) seen++;
+      if (ctx.words(k) > 0) seen++;
       if (ctx.datedOrSigned(k)) {
         score += seen <= 1 ? 3 : 2.5;
         break;

@@ -14,6 +14,8 @@ export type ExtractedFields = Omit<ArticleRecord, "source" | "slug" | "topics">;
 const SUBTITLE_MAX_WORDS = 45;
 /** A few words naming a source between a repeated headline and its date ("Monitor AFP"). */
 const SOURCE_LABEL = /^(?:[\p{L}-]+(?:\s+[\p{L}-]+){0,3})?$/u;
+/** Spacing to fold to one space: a run of two or more, or a single tab or other space (never a line break). */
+const SPACE_RUN = /[^\S\n]{2,}|[^\S\n ]/g;
 /** A run of letters and digits. */
 const TOKEN = /[\p{L}\p{N}]+/gu;
 /** A line opening with "By", as bylines do. */
@@ -48,7 +50,11 @@ export function emptyFields(): ExtractedFields {
  * @returns The extracted fields; `removed` lists every line taken out and why.
  */
 export function extractFromText(text: string): ExtractedFields {
-  const lines = text.split("\n").map((l) => l.replace(/\s+/g, " ").trim()).filter((l) => l.length > 0);
+  const lines = text
+    .replace(SPACE_RUN, " ")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const removed: RemovedLine[] = [];
   const warnings: string[] = [];
   const drop = (line: string, reason: string) => removed.push({ text: line, reason });
@@ -72,6 +78,7 @@ export function extractFromText(text: string): ExtractedFields {
     bodyStart: region.start,
     excluded: memo((k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(readable[k]!) || parseByline(readable[k]!, false) !== null),
     prose: (k) => info[k]!.cls === "good",
+    words: (k) => info[k]!.words,
     bylineLike: memo((k) => parseByline(readable[k]!, true) !== null),
     datedOrSigned: memo((k) => SIGNED.test(readable[k]!) || (info[k]!.words <= 16 && findDates(readable[k]!).length > 0)),
   });
@@ -269,12 +276,19 @@ function isStandfirst(
   isTitleRepeat: (line: string) => boolean,
 ): boolean {
   const line = lines[i]!;
-  if (line.split(/\s+/).length > SUBTITLE_MAX_WORDS) return false;
+  if (spaceSeparatedWords(line, SUBTITLE_MAX_WORDS + 1) > SUBTITLE_MAX_WORDS) return false;
   if (typeLine(line, undefined, undefined).type !== "paragraph") return false;
   const next = lines[i + 1];
   if (next === undefined) return false;
   if (!/[.!?"”]$/.test(line)) return true;
   return Boolean(furniture[i + 1]) || isTitleRepeat(next) || isDateOnly(next) || parseByline(next, true) !== null;
+}
+
+/** Words of a line whose spacing is folded to single spaces, counted up to `limit`. */
+function spaceSeparatedWords(line: string, limit: number): number {
+  let words = 1;
+  for (let at = line.indexOf(" "); at >= 0 && words < limit; at = line.indexOf(" ", at + 1)) words++;
+  return words;
 }
 
 /** A date stated at the very start of a paragraph, with its cue words ("Published …"). */
