@@ -4,7 +4,7 @@ import { furnitureReason, isCommentsHeader, isRelatedHeader, publisherFromFooter
 import { parseByline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
-import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix } from "./headline.js";
+import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, type HeadlineContext } from "./headline.js";
 import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
 
@@ -72,16 +72,7 @@ export function extractFromText(text: string): ExtractedFields {
   const furniture = readable.map((line) => furnitureReason(line));
   const info = classifyLines(readable);
   const region = findContentRegion(info) ?? { start: 0, end: readable.length - 1 };
-  const isMenu = (k: number) => info[k]!.cls === "bad" && !furniture[k] && /^[•·▪►○●□■◦▸*+|>»[]/.test(readable[k]!);
-  let headlineAt = chooseHeadline({
-    lines: readable,
-    bodyStart: region.start,
-    excluded: memo((k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(readable[k]!) || parseByline(readable[k]!, false) !== null),
-    prose: (k) => info[k]!.cls === "good",
-    words: (k) => info[k]!.words,
-    bylineLike: memo((k) => parseByline(readable[k]!, true) !== null),
-    datedOrSigned: memo((k) => SIGNED.test(readable[k]!) || (info[k]!.words <= 16 && findDates(readable[k]!).length > 0)),
-  });
+  let headlineAt = chooseHeadline(headlineContext(readable, info, furniture, region.start));
   if (headlineAt < 0) headlineAt = fallbackHeadline(readable, furniture);
   if (headlineAt < 0) {
     warnings.push("no headline found");
@@ -244,6 +235,32 @@ export function extractFromText(text: string): ExtractedFields {
   if (firstParagraph) out.dateline = findDateline(firstParagraph.text);
   if (out.body.length === 0) warnings.push("no body text found");
   return out;
+}
+
+/**
+ * What the headline chooser needs to know about the lines of a page.
+ *
+ * @param lines Readable lines.
+ * @param info Their classes and word counts.
+ * @param furniture Why each line is furniture, or null.
+ * @param bodyStart First line of the article body.
+ */
+export function headlineContext(
+  lines: readonly string[],
+  info: readonly LineInfo[],
+  furniture: readonly (string | null)[],
+  bodyStart: number,
+): HeadlineContext {
+  const isMenu = (k: number) => info[k]!.cls === "bad" && !furniture[k] && /^[•·▪►○●□■◦▸*+|>»[]/.test(lines[k]!);
+  return {
+    lines,
+    bodyStart,
+    excluded: memo((k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(lines[k]!) || parseByline(lines[k]!, false) !== null),
+    prose: (k) => info[k]!.cls === "good",
+    words: (k) => info[k]!.words,
+    bylineLike: memo((k) => parseByline(lines[k]!, true) !== null),
+    datedOrSigned: memo((k) => SIGNED.test(lines[k]!) || (info[k]!.words <= 16 && findDates(lines[k]!).length > 0)),
+  };
 }
 
 /** Cache a per-line test: headline scoring asks about the same lines several times. */
