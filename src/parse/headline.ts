@@ -133,6 +133,8 @@ function leadOverlap(line: string, lead: string): number {
 
 /** How far before the body a line the body restates may head it, in lines. */
 const ECHO_WINDOW = 150;
+/** Lines between a restated line and the body beyond which the restating counts. */
+const ECHO_MIN_DISTANCE = 20;
 /** Most that distance from the body costs a line the body restates. */
 const ECHO_DISTANCE_COST = 1.5;
 /** Bonus for a line the body restates. */
@@ -204,8 +206,9 @@ export function scoreHeadlines(ctx: HeadlineContext, folded: LineKeys = foldLine
     const echoed = overlap === 1 && isEchoed(line, key, lead);
     if (i < near && !echoed) continue;
     let score = i < bodyStart ? -0.05 * (bodyStart - i) : -0.15 * (i - bodyStart + 1);
-    // The body restating a line far above it outweighs what stands between them (an infobox, teasers).
-    if (echoed) score = Math.max(score, -ECHO_DISTANCE_COST) + ECHO_BONUS;
+    // The body restating a line far above it outweighs what stands between them (an infobox,
+    // teasers); near the body, a standfirst or the body's own first words are restated as well.
+    if (echoed && bodyStart - i > ECHO_MIN_DISTANCE) score = Math.max(score, -ECHO_DISTANCE_COST) + ECHO_BONUS;
     for (let k = i + 1, seen = 0; seen < 6 && k < lines.length; k++) {
       if (ctx.words(k) > 0) seen++;
       if (ctx.datedOrSigned(k)) {
