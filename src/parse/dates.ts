@@ -94,9 +94,11 @@ export function findDates(text: string): FoundDate[] {
 export function isDateOnly(line: string): boolean {
   if (line.length > DATE_LINE_MAX) return false;
   const found = findDates(line);
-  if (found.length !== 1) return false;
-  const rest = line
-    .replace(found[0]!.text, "")
+  // One date, or the same day stated twice ("Published Thursday 27 July 2017 Published Thu 27 Jul 2017").
+  if (found.length === 0 || found.some((d) => d.iso.slice(0, 10) !== found[0]!.iso.slice(0, 10))) return false;
+  let rest = line;
+  for (const date of found) rest = rest.replace(date.text, "");
+  rest = rest
     .replace(RUN_TOGETHER, "")
     .replace(/\b(GMT|UTC|[AP]M|at|on|updated|published|posted|last|date|of|publication)\b/gi, "")
     .replace(/[\d:.,|()\-–—\s+]/g, "");

@@ -36,6 +36,24 @@ export function splitOutletSuffix(line: string): { title: string; outlet: string
 /** Runs of punctuation, symbols and spaces, each folded to one space. */
 const FOLDED = /[\p{P}\p{S}\s]+/gu;
 
+/** Typographic quotation marks and their plain forms. */
+const CURLY_DOUBLE = /[“”„‟]/g;
+const CURLY_SINGLE = /[‘’‚‛]/g;
+
+/**
+ * The headline's text as the page states it; when the page prints it both with typographic and
+ * with plain quotation marks, the plain form (the one page titles and feeds carry).
+ *
+ * @param lines Lines of the page.
+ * @param at Index of the headline line.
+ */
+export function statedHeadline(lines: readonly string[], at: number): string {
+  const line = lines[at]!;
+  const plain = line.replace(CURLY_DOUBLE, '"').replace(CURLY_SINGLE, "'");
+  if (plain === line) return line;
+  return lines.some((other, k) => k !== at && other === plain) ? plain : line;
+}
+
 /**
  * Comparable form of a line: case, punctuation and spacing folded.
  *
@@ -109,13 +127,24 @@ function leadText(ctx: HeadlineContext, at: number, line: string): string {
   let text = "";
   let taken = 0;
   for (let k = at; k < ctx.lines.length && taken < LEAD_WORDS; k++) {
-    if (!ctx.prose(k)) continue;
-    const words = contentWords(ctx.lines[k]!);
-    if (words.length <= 30 && words.every((w) => own.has(w))) continue;
+    if (!ctx.prose(k) || repeatsWords(ctx.lines[k]!, own)) continue;
     text += ` ${ctx.lines[k]!.toLowerCase()}`;
     taken += ctx.words(k);
   }
   return text;
+}
+
+/** Whether a line's content words (at most 30 of them) are all in `own`. */
+function repeatsWords(line: string, own: ReadonlySet<string>): boolean {
+  const token = new RegExp(LEAD_TOKEN.source, "gu");
+  const lower = line.toLowerCase();
+  let n = 0;
+  for (let m = token.exec(lower); m !== null; m = token.exec(lower)) {
+    const word = m[0];
+    if (word.length < 3 || STOPWORDS.has(word)) continue;
+    if (!own.has(word) || ++n > 30) return false;
+  }
+  return true;
 }
 
 /**

@@ -4,7 +4,7 @@ import { furnitureReason, isCommentsHeader, isRelatedHeader, publisherFromFooter
 import { parseByline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
-import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, type HeadlineContext } from "./headline.js";
+import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
 import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
 
@@ -82,7 +82,7 @@ export function extractFromText(text: string): ExtractedFields {
   for (let k = 0; k < headlineAt; k++) {
     drop(readable[k]!, isDateOnly(readable[k]!) ? "site-clock" : furniture[k] ?? "site-header");
   }
-  const { title, outlet } = splitOutletSuffix(readable[headlineAt]!);
+  const { title, outlet } = splitOutletSuffix(statedHeadline(readable, headlineAt));
   out.title = title;
   if (outlet) out.publisher = outlet;
   const titleKey = foldLine(title);
@@ -120,8 +120,10 @@ export function extractFromText(text: string): ExtractedFields {
     }
     if (isDateOnly(line)) {
       const date = findDates(line)[0]!;
-      if (/updated|modified/i.test(line)) out.updated ??= date.iso;
-      else publishedDates.push(date);
+      const updated = /updated|modified/i.test(line);
+      if (updated) out.updated ??= date.iso;
+      // "Published: 10:48, Tue, Nov 19, 2019 | Updated: 11:05, Tue, Nov 19, 2019": one day, both facts.
+      if (!updated || /published|posted/i.test(line)) publishedDates.push(date);
       drop(line, "date");
       continue;
     }
