@@ -1,4 +1,5 @@
 /** Choosing the headline and standfirst among the first lines of a page. */
+import { contentWords, LEAD_FULL_WORDS, leadOverlap, leadText } from "./headline-lead.js";
 import { STOPWORDS } from "./stopwords.js";
 
 /** Words in a headline suffix (`Title | Outlet`, `Title - Reuters`) that mark it as an outlet name. */
@@ -102,64 +103,6 @@ export interface HeadlineContext {
   readonly bodyStart: number;
 }
 
-/** How far into the detected body a line is still compared with the prose after it (a banner can pass for the body's start). */
-const LEAD_REACH = 5;
-/** Words of the body's opening taken to compare a candidate with. */
-const LEAD_WORDS = 120;
-/** Weight of a candidate's words found in the opening of the body that follows it. */
-const LEAD_WEIGHT = 3;
-/** Content words a candidate needs for the lead weight: one to three shared words are weak evidence. */
-const LEAD_FULL_WORDS = 4;
-/** A word of a line, for comparing a headline with the body. */
-const LEAD_TOKEN = /[\p{L}\p{N}]+/gu;
-
-/** Content words (no function words, at least three characters) of a line, lower-cased. */
-function contentWords(line: string): string[] {
-  return (line.toLowerCase().match(LEAD_TOKEN) ?? []).filter((w) => w.length >= 3 && !STOPWORDS.has(w));
-}
-
-/**
- * The first prose lines from line `at` on, lower-cased, as one string with a space before each
- * word; lines that only repeat words of `line` (another print of it) are left out.
- */
-function leadText(ctx: HeadlineContext, at: number, line: string): string {
-  const own = new Set(contentWords(line));
-  let text = "";
-  let taken = 0;
-  for (let k = at; k < ctx.lines.length && taken < LEAD_WORDS; k++) {
-    if (!ctx.prose(k) || repeatsWords(ctx.lines[k]!, own)) continue;
-    text += ` ${ctx.lines[k]!.toLowerCase()}`;
-    taken += ctx.words(k);
-  }
-  return text;
-}
-
-/** Whether a line's content words (at most 30 of them) are all in `own`. */
-function repeatsWords(line: string, own: ReadonlySet<string>): boolean {
-  const token = new RegExp(LEAD_TOKEN.source, "gu");
-  const lower = line.toLowerCase();
-  let n = 0;
-  for (let m = token.exec(lower); m !== null; m = token.exec(lower)) {
-    const word = m[0];
-    if (word.length < 3 || STOPWORDS.has(word)) continue;
-    if (!own.has(word) || ++n > 30) return false;
-  }
-  return true;
-}
-
-/**
- * Share of a candidate's content words that the body's opening uses: a headline names what
- * the article then tells; a site tagline or a teaser for another article does not. Longer
- * words count when found inside a word ("gaming" in "gamings"), shorter ones at a word start.
- */
-function leadOverlap(line: string, lead: string): number {
-  const words = contentWords(line);
-  if (words.length === 0) return 0;
-  let found = 0;
-  for (const word of words) if (lead.includes(word.length >= 5 ? word : ` ${word}`)) found++;
-  return found / words.length;
-}
-
 /** How far before the body a line the body restates may head it, in lines. */
 const ECHO_WINDOW = 150;
 /** Lines between a restated line and the body beyond which the restating counts. */
@@ -170,6 +113,10 @@ const ECHO_DISTANCE_COST = 1.5;
 const ECHO_BONUS = 2;
 /** A full stop after a word, a number or a closing mark, as sentences end (not "N.Y.C."). */
 const SENTENCE_END = /[\p{Ll}\p{N})"”’]\.$/u;
+/** How far into the detected body a line is still compared with the prose after it (a banner can pass for the body's start). */
+const LEAD_REACH = 5;
+/** Weight of a candidate's words found in the opening of the body that follows it. */
+const LEAD_WEIGHT = 3;
 /** Two or three capitalised words and nothing else, as a name is written. */
 const NAME_LIKE = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}$/u;
 
