@@ -73,6 +73,53 @@ describe("extractFromText on a whole-page dump", () => {
   });
 });
 
+describe("extractFromText headline signals", () => {
+  it("should prefer the line the body's opening restates over a tagline just above the body", () => {
+    const out = extractFromText(
+      [
+        ...MENU,
+        "Council closes the old bridge to lorries",
+        "[ ] Tools",
+        "From the City Gazette, the free daily paper",
+        "The council closes the old bridge to lorries from Monday, after engineers found cracks in two of its supports and warned of more damage.",
+        ...PROSE,
+      ].join("\n"),
+    );
+    assert.equal(out.title, "Council closes the old bridge to lorries");
+  });
+
+  it("should find a title far above a body that opens with it, across an infobox", () => {
+    const infobox = Array.from({ length: 30 }, (_, k) => `Fact ${k + 1} value ${k * 7}`);
+    const out = extractFromText(
+      [
+        "Jump to content",
+        "Lake Tekapo",
+        "From the free guide",
+        ...infobox,
+        "Lake Tekapo (Māori: Takapō) is the second-largest of three roughly parallel lakes running along the northern edge of the basin.",
+        ...PROSE,
+      ].join("\n"),
+    );
+    assert.equal(out.title, "Lake Tekapo");
+  });
+
+  it("should take the plain quotation marks when the page prints the headline both ways", () => {
+    const curly = "Student says diet pills “burned her up from within”";
+    const page = (extra: string[]) => [...MENU, curly, "By Jane Smith", "Nov. 20, 2019", ...PROSE, ...extra].join("\n");
+    assert.equal(extractFromText(page(['Student says diet pills "burned her up from within"'])).title, 'Student says diet pills "burned her up from within"');
+    assert.equal(extractFromText(page([])).title, curly);
+  });
+
+  it("should read a line stating publication and update on the same day", () => {
+    const out = extractFromText(
+      [...MENU, "Bridge closed to lorries after cracks found", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", ...PROSE].join("\n"),
+    );
+    assert.equal(out.published, "2019-11-19");
+    assert.equal(out.updated, "2019-11-19");
+    assert.equal(out.subtitle, null);
+  });
+});
+
 describe("furnitureReason / isCommentsHeader", () => {
   it("should recognise consent banners, skip links and comment headers", () => {
     assert.equal(furnitureReason("We use cookies and similar technologies to improve your browsing experience, personalise content and offers. By clicking Accept and Continue you consent to their use."), "consent");

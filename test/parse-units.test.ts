@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { decodeBytes } from "../src/read/decode.ts";
 import { normalizeText } from "../src/parse/normalize.ts";
 import { findDates } from "../src/parse/dates.ts";
+import { quickDates } from "../src/parse/date-formats.ts";
 import { parseSource } from "../src/parse/index.ts";
 import { makeSlug } from "../src/parse/slug.ts";
 
@@ -61,6 +62,42 @@ describe("findDates", () => {
   }
   it("should never guess from a weekday, a month or an ambiguous numeric date", () => {
     assert.deepEqual(findDates("said on Tuesday, in March 2016, on 03/04/2017"), []);
+  });
+});
+
+describe("quickDates", () => {
+  const read = (text: string) => quickDates(text)?.map((d) => [d.iso, text.slice(d.index, d.end)]);
+  const cases: [string, string, string][] = [
+    ["Fri, 03 Aug 2018 21:55 GMT", "2018-08-03T21:55:00Z", "Fri, 03 Aug 2018 21:55 GMT"],
+    ["By AFP - Aug 01,2018", "2018-08-01", "Aug 01,2018"],
+    ["Date of publication 5 October 2016", "2016-10-05", "5 October 2016"],
+    ["Published November 13 2017", "2017-11-13", "November 13 2017"],
+    ["Wed Jun 1 2016 At least ten", "2016-06-01", "Wed Jun 1 2016"],
+    ["28-08-2016 Syrian Army", "2016-08-28", "28-08-2016"],
+    ["08.04.2017 Get short URL", "2017-04-08", "08.04.2017"],
+    ["Monday 21 November 2016 Syrian Coalition", "2016-11-21", "Monday 21 November 2016"],
+    ["Thursday 31 July 2014 10:59 Syrian", "2014-07-31", "Thursday 31 July 2014 10:59"],
+    ["released on 2016-10-05 by", "2016-10-05", "2016-10-05"],
+    ["killed on 22 May 2015.", "2015-05-22", "on 22 May 2015"],
+    ["Tuesday, Nov. 19, 2019", "2019-11-19", "Tuesday, Nov. 19, 2019"],
+  ];
+  for (const [text, iso, matched] of cases) {
+    it(`should read "${text}"`, () => assert.deepEqual(read(text), [[iso, matched]]));
+  }
+  it("should not take a count after a date for a clock hour", () => {
+    assert.deepEqual(read("Sun 05 Jul 2015 22 dead in heavy raids"), [["2015-07-05", "Sun 05 Jul 2015"]]);
+  });
+  it("should reject impossible calendar dates", () => {
+    assert.equal(quickDates("31 April 2016"), null);
+  });
+  it("should leave ranges, zones with offsets, AM/PM times and slashed dates to the general parser", () => {
+    for (const text of ["5 and 6 October 2016", "5 October 2016 to 7 October 2016", "August 13 2016 2037 UTC+3", "Nov 18, 2019 at 4:07 PM", "10:59 AST 5 Oct 2016", "25/04/2017"]) {
+      assert.equal(quickDates(text), null, text);
+    }
+  });
+  it("should agree with findDates, which falls back to the general parser", () => {
+    assert.deepEqual(findDates("from 5 October 2016 to 7 October 2016").map((d) => d.iso), ["2016-10-05"]);
+    assert.equal(findDates("Nov 18, 2019 at 4:07 PM")[0]?.iso, "2019-11-18");
   });
 });
 

@@ -36,15 +36,16 @@ const CODE_SHAPE = /(?:&lt;|&gt;|<\/?[a-z][\w-]*[\s>]|\bdata-[\w-]+=|\bfunction\
 const RULE_SHAPE = /^[^\p{L}\p{N}]+$/u;
 
 /**
- * Count the words of a line; for scripts written without spaces, two characters make a word.
+ * Word count of a line from its tokens; for scripts written without spaces, two characters make a word.
  *
  * @param text One line.
+ * @param tokens Number of tokens ({@link WORD}) in the line.
+ * @param noSpaces Whether the line uses a script written without spaces.
  */
-export function countWords(text: string): number {
-  const words = text.match(WORD)?.length ?? 0;
-  if (!NO_SPACE_SCRIPT.test(text)) return words;
+function wordsOf(text: string, tokens: number, noSpaces: boolean): number {
+  if (!noSpaces) return tokens;
   const chars = (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
-  return Math.max(words, Math.round(chars / 2));
+  return Math.max(tokens, Math.round(chars / 2));
 }
 
 /**
@@ -57,8 +58,10 @@ export function classifyLines(lines: readonly string[]): LineInfo[] {
   const counts = new Map<string, number>();
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
   return lines.map((text) => {
-    const words = countWords(text);
-    const [cls, cost] = classify(text, words, counts.get(text)! > 1);
+    const tokens = text.match(WORD) ?? [];
+    const noSpaces = NO_SPACE_SCRIPT.test(text);
+    const words = wordsOf(text, tokens.length, noSpaces);
+    const [cls, cost] = classify(text, tokens, words, noSpaces, counts.get(text)! > 1);
     return { text, words, cls, cost };
   });
 }
@@ -66,20 +69,30 @@ export function classifyLines(lines: readonly string[]): LineInfo[] {
 /** Cost of taking a line into the article span: navigation most, stray code or captions less. */
 const COST = { furniture: 6, menu: 6, stray: 3, label: 3, short: 1.5, row: -1 } as const;
 
-function classify(text: string, words: number, repeated: boolean): [LineClass, number] {
+function classify(text: string, tokens: readonly string[], words: number, noSpaces: boolean, repeated: boolean): [LineClass, number] {
   if (furnitureReason(text)) return ["bad", COST.furniture];
   if (RULE_SHAPE.test(text) || CODE_SHAPE.test(text)) return ["bad", COST.stray];
   const terminal = TERMINAL.test(text);
   if (MENU_SHAPE.test(text)) return words >= 12 && terminal ? ["short", COST.short] : ["bad", COST.menu];
   if (repeated && words <= 12 && !terminal) return ["bad", COST.stray];
-  const tokens = text.match(WORD) ?? [];
-  if (tokens.length >= 4 && tokens.filter((t) => /^\d/.test(t)).length >= tokens.length * 0.4) return ["short", COST.row];
+  if (tokens.length >= 4 && numericTokens(tokens) >= tokens.length * 0.4) return ["short", COST.row];
+  if (words >= 25 && (terminal || noSpaces)) return ["good", 0];
+  if (words < 10) return ["short", words <= 3 ? COST.label : COST.short];
   const stops = stopwordRatio(tokens);
-  const noSpaces = NO_SPACE_SCRIPT.test(text);
-  if (words >= 25 && (terminal || stops >= 0.15 || noSpaces)) return ["good", 0];
-  if (words >= 10 && terminal && (stops >= 0.1 || noSpaces)) return ["good", 0];
+  if (words >= 25 && stops >= 0.15) return ["good", 0];
+  if (terminal && (stops >= 0.1 || noSpaces)) return ["good", 0];
   if (words >= 15 && stops >= 0.25) return ["good", 0];
-  return ["short", words <= 3 ? COST.label : COST.short];
+  return ["short", COST.short];
+}
+
+/** How many tokens start with a digit. */
+function numericTokens(tokens: readonly string[]): number {
+  let n = 0;
+  for (const token of tokens) {
+    const c = token.charCodeAt(0);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Finding dates stated in text; only fully stated dates (day, month and year) count. */
 import * as chrono from "chrono-node";
+import { pad, quickDates } from "./date-formats.js";
 
 /** A date found in a piece of text. */
 export interface FoundDate {
@@ -54,6 +55,16 @@ export function findDates(text: string): FoundDate[] {
   if (!STATED_YEAR.test(prepared)) return [];
   const original = (at: number) => at - inserted.filter((p) => p < at).length;
   const out: FoundDate[] = [];
+  // The common explicit formats are read directly; the general parser is asked only when some
+  // year in the text is not part of a date read that way.
+  const quick = quickDates(prepared);
+  if (quick !== null && !STATED_YEAR.test(withoutSpans(prepared, quick))) {
+    for (const { iso, index, end } of quick) {
+      const start = original(index);
+      out.push({ iso, text: text.slice(start, original(end)), index: start });
+    }
+    return out;
+  }
   for (const result of chrono.en.GB.parse(prepared, REFERENCE)) {
     const stated = result.start;
     if (!stated.isCertain("day") || !stated.isCertain("month") || !stated.isCertain("year")) continue;
@@ -83,15 +94,24 @@ export function findDates(text: string): FoundDate[] {
 export function isDateOnly(line: string): boolean {
   if (line.length > DATE_LINE_MAX) return false;
   const found = findDates(line);
-  if (found.length !== 1) return false;
-  const rest = line
-    .replace(found[0]!.text, "")
+  // One date, or the same day stated twice ("Published Thursday 27 July 2017 Published Thu 27 Jul 2017").
+  if (found.length === 0 || found.some((d) => d.iso.slice(0, 10) !== found[0]!.iso.slice(0, 10))) return false;
+  let rest = line;
+  for (const date of found) rest = rest.replace(date.text, "");
+  rest = rest
     .replace(RUN_TOGETHER, "")
     .replace(/\b(GMT|UTC|[AP]M|at|on|updated|published|posted|last|date|of|publication)\b/gi, "")
     .replace(/[\d:.,|()\-–—\s+]/g, "");
   return rest.length === 0;
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
+/** `text` with the given spans blanked out. */
+function withoutSpans(text: string, spans: readonly { index: number; end: number }[]): string {
+  let rest = "";
+  let at = 0;
+  for (const { index, end } of spans) {
+    rest += `${text.slice(at, index)} `;
+    at = end;
+  }
+  return rest + text.slice(at);
 }

@@ -1,5 +1,6 @@
 /** Choosing the headline and standfirst among the first lines of a page. */
-import { countWords } from "./content.js";
+import { contentWords, LEAD_FULL_WORDS, leadOverlap, leadText } from "./headline-lead.js";
+import { STOPWORDS } from "./stopwords.js";
 
 /** Words in a headline suffix (`Title | Outlet`, `Title - Reuters`) that mark it as an outlet name. */
 const OUTLET_WORD = /\b(news|times|post|daily|herald|tribune|journal|observer|agency|press|tv|radio|online|gazette|guardian|telegraph|reuters|afp|ap|bbc|cnn|sana|sputnik|sabah|ahram|manar|alam|araby|al jazeera|aljazeera|monitor|chronicle|review|today|express|mail|independent|world)\b/i;
@@ -33,13 +34,34 @@ export function splitOutletSuffix(line: string): { title: string; outlet: string
   return { title: m[1]!.trim(), outlet };
 }
 
+/** Runs of punctuation, symbols and spaces, each folded to one space. */
+const FOLDED = /[\p{P}\p{S}\s]+/gu;
+
+/** Typographic quotation marks and their plain forms. */
+const CURLY_DOUBLE = /[“”„‟]/g;
+const CURLY_SINGLE = /[‘’‚‛]/g;
+
+/**
+ * The headline's text as the page states it; when the page prints it both with typographic and
+ * with plain quotation marks, the plain form (the one page titles and feeds carry).
+ *
+ * @param lines Lines of the page.
+ * @param at Index of the headline line.
+ */
+export function statedHeadline(lines: readonly string[], at: number): string {
+  const line = lines[at]!;
+  const plain = line.replace(CURLY_DOUBLE, '"').replace(CURLY_SINGLE, "'");
+  if (plain === line) return line;
+  return lines.some((other, k) => k !== at && other === plain) ? plain : line;
+}
+
 /**
  * Comparable form of a line: case, punctuation and spacing folded.
  *
  * @param line Any text.
  */
 export function foldLine(line: string): string {
-  return line.toLowerCase().replace(/[\p{P}\p{S}]+/gu, " ").replace(/\s+/g, " ").trim();
+  return line.toLowerCase().replace(FOLDED, " ").trim();
 }
 
 /** Form controls and symbols as text browsers print them. */
@@ -75,38 +97,96 @@ export interface HeadlineContext {
   readonly datedOrSigned: (i: number) => boolean;
   /** Lines of running prose. */
   readonly prose: (i: number) => boolean;
+  /** Word count of each line. */
+  readonly words: (i: number) => number;
   /** Index of the first line of the article body. */
   readonly bodyStart: number;
 }
 
+/** How far before the body a line the body restates may head it, in lines. */
+const ECHO_WINDOW = 150;
+/** Lines between a restated line and the body beyond which the restating counts. */
+const ECHO_MIN_DISTANCE = 20;
+/** Most that distance from the body costs a line the body restates. */
+const ECHO_DISTANCE_COST = 1.5;
+/** Bonus for a line the body restates. */
+const ECHO_BONUS = 2;
+/** A full stop after a word, a number or a closing mark, as sentences end (not "N.Y.C."). */
+const SENTENCE_END = /[\p{Ll}\p{N})"”’]\.$/u;
+/** How far into the detected body a line is still compared with the prose after it (a banner can pass for the body's start). */
+const LEAD_REACH = 5;
+/** Weight of a candidate's words found in the opening of the body that follows it. */
+const LEAD_WEIGHT = 3;
+/** Two or three capitalised words and nothing else, as a name is written. */
+const NAME_LIKE = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}$/u;
+
 /**
- * Choose the headline: a headline-like line shortly before the body, preferring one the page
- * repeats (a text dump often prints the page title and the headline both), close to the body,
- * of several words and not ending like a sentence.
- *
- * @param ctx Lines, exclusions and where the body starts.
- * @returns Index of the headline line, or -1.
+ * Whether the body's opening restates a line: every content word of it, at least four of them,
+ * or the whole line as the body's first words ("New Zealand (Māori: Aotearoa) is…").
  */
-export function chooseHeadline(ctx: HeadlineContext): number {
-  const { lines, excluded, bodyStart } = ctx;
+function isEchoed(line: string, key: string, lead: string): boolean {
+  if (contentWords(line).length >= LEAD_FULL_WORDS) return true;
+  // "New Zealand (Māori: Aotearoa) is…" restates it; "New York’s aging pipes…" speaks of something else.
+  if (key.length < 6) return false;
+  const opening = foldLine(lead.slice(0, key.length + 12));
+  if (!opening.startsWith(key)) return false;
+  return opening.length === key.length || (opening[key.length] === " " && !opening.startsWith(" s ", key.length));
+}
+
+/** Whether a line is written like a person's name ("Mama Robotnik", "Ana Sandoiu"). */
+function isNameLike(line: string): boolean {
+  return NAME_LIKE.test(line) && !line.split(/\s+/).some((w) => STOPWORDS.has(w.toLowerCase()));
+}
+
+/** Folded form of every line (empty for lines too long to be a headline) and how often each occurs. */
+interface LineKeys {
+  readonly keys: readonly string[];
+  readonly counts: ReadonlyMap<string, number>;
+}
+
+function foldLines(lines: readonly string[]): LineKeys {
   // Lines too long to be a headline cannot repeat one; they are not folded.
   const keys = lines.map((line) => (line.length <= MAX_LENGTH ? foldLine(line) : ""));
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return { keys, counts };
+}
+
+/**
+ * Score every headline candidate near the start of the body: higher is likelier.
+ *
+ * @param ctx Lines, exclusions and where the body starts.
+ * @param folded Folded lines, when the caller has them.
+ * @returns Scores by line index; lines that cannot be the headline have none.
+ */
+export function scoreHeadlines(ctx: HeadlineContext, folded: LineKeys = foldLines(ctx.lines)): Map<number, number> {
+  const { lines, excluded, bodyStart } = ctx;
+  const { keys, counts } = folded;
   const pageTitle = lines.length > 0 ? foldLine(lines[0]!.replace(TITLE_SUFFIX, "")) : "";
-  const from = Math.max(0, bodyStart - HEADLINE_WINDOW);
-  let best = -1;
-  let bestScore = -Infinity;
+  const scores = new Map<number, number>();
+
+  const from = Math.max(0, bodyStart - ECHO_WINDOW);
+  const near = bodyStart - HEADLINE_WINDOW;
   const to = Math.min(lines.length, bodyStart + HEADLINE_OVERLAP);
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     const key = keys[i]!;
     if (key === "") continue;
-    const words = countWords(line);
+    const words = ctx.words(i);
     if (words > 30 || words === 0 || excluded(i)) continue;
+    // A sentence shares its words with the sentences after it, as a headline does: it is not compared.
+    // Lines well inside the body are compared with nothing: what follows them may be teasers.
+    const compared = i <= bodyStart + LEAD_REACH && !SENTENCE_END.test(line);
+    const lead = compared ? leadText(ctx, Math.max(i + 1, bodyStart), line) : "";
+    const overlap = compared ? leadOverlap(line, lead) : 0;
+    const echoed = overlap === 1 && isEchoed(line, key, lead);
+    if (i < near && !echoed) continue;
     let score = i < bodyStart ? -0.05 * (bodyStart - i) : -0.15 * (i - bodyStart + 1);
+    // The body restating a line far above it outweighs what stands between them (an infobox,
+    // teasers); near the body, a standfirst or the body's own first words are restated as well.
+    if (echoed && bodyStart - i > ECHO_MIN_DISTANCE) score = Math.max(score, -ECHO_DISTANCE_COST) + ECHO_BONUS;
     for (let k = i + 1, seen = 0; seen < 6 && k < lines.length; k++) {
-      if (countWords(lines[k]!) > 0) seen++;
+      if (ctx.words(k) > 0) seen++;
       if (ctx.datedOrSigned(k)) {
         score += seen <= 1 ? 3 : 2.5;
         break;
@@ -126,6 +206,28 @@ export function chooseHeadline(ctx: HeadlineContext): number {
     if (ADDRESS.test(line)) score -= 1.5;
     if ((i > 0 && ctx.prose(i - 1)) || (i > 1 && ctx.prose(i - 2))) score -= 2;
     if (ctx.datedOrSigned(i)) score -= 4;
+    // A few shared words are chance (menu items, labels); the body opening with the line is not.
+    if (echoed || contentWords(line).length >= LEAD_FULL_WORDS) score += LEAD_WEIGHT * overlap;
+    if (words <= 3 && i + 1 < lines.length && isNameLike(line) && ctx.datedOrSigned(i + 1)) score -= 3;
+    scores.set(i, score);
+  }
+  return scores;
+}
+
+/**
+ * Choose the headline: a headline-like line shortly before the body, preferring one the page
+ * repeats (a text dump often prints the page title and the headline both), close to the body,
+ * of several words and not ending like a sentence.
+ *
+ * @param ctx Lines, exclusions and where the body starts.
+ * @returns Index of the headline line, or -1.
+ */
+export function chooseHeadline(ctx: HeadlineContext): number {
+  const { lines, excluded, bodyStart } = ctx;
+  const folded = foldLines(lines);
+  let best = -1;
+  let bestScore = -Infinity;
+  for (const [i, score] of scoreHeadlines(ctx, folded)) {
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -138,6 +240,7 @@ export function chooseHeadline(ctx: HeadlineContext): number {
     if (above >= 0) return above;
   }
   // A headline printed twice around its standfirst: the first print heads the article.
+  const { keys } = folded;
   const earlier = keys.lastIndexOf(keys[best]!, best - 1);
   return best >= 0 && earlier >= 0 && best - earlier <= 6 ? earlier : best;
 }

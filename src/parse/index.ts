@@ -9,7 +9,7 @@ import { makeSlug } from "./slug.js";
 import { extractFromText, type ExtractedFields } from "./text.js";
 
 /** Version of the parser's output; part of the build cache key. */
-export const PARSER_VERSION = "2";
+export const PARSER_VERSION = "3";
 
 /**
  * Parse one source file into an article record: decode, normalise, extract, then apply

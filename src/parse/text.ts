@@ -4,7 +4,7 @@ import { furnitureReason, isCommentsHeader, isRelatedHeader, publisherFromFooter
 import { parseByline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
-import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix } from "./headline.js";
+import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
 import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
 
@@ -14,6 +14,8 @@ export type ExtractedFields = Omit<ArticleRecord, "source" | "slug" | "topics">;
 const SUBTITLE_MAX_WORDS = 45;
 /** A few words naming a source between a repeated headline and its date ("Monitor AFP"). */
 const SOURCE_LABEL = /^(?:[\p{L}-]+(?:\s+[\p{L}-]+){0,3})?$/u;
+/** Spacing to fold to one space: a run of two or more, or a single tab or other space (never a line break). */
+const SPACE_RUN = /[^\S\n]{2,}|[^\S\n ]/g;
 /** A run of letters and digits. */
 const TOKEN = /[\p{L}\p{N}]+/gu;
 /** A line opening with "By", as bylines do. */
@@ -48,7 +50,11 @@ export function emptyFields(): ExtractedFields {
  * @returns The extracted fields; `removed` lists every line taken out and why.
  */
 export function extractFromText(text: string): ExtractedFields {
-  const lines = text.split("\n").map((l) => l.replace(/\s+/g, " ").trim()).filter((l) => l.length > 0);
+  const lines = text
+    .replace(SPACE_RUN, " ")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const removed: RemovedLine[] = [];
   const warnings: string[] = [];
   const drop = (line: string, reason: string) => removed.push({ text: line, reason });
@@ -66,15 +72,7 @@ export function extractFromText(text: string): ExtractedFields {
   const furniture = readable.map((line) => furnitureReason(line));
   const info = classifyLines(readable);
   const region = findContentRegion(info) ?? { start: 0, end: readable.length - 1 };
-  const isMenu = (k: number) => info[k]!.cls === "bad" && !furniture[k] && /^[•·▪►○●□■◦▸*+|>»[]/.test(readable[k]!);
-  let headlineAt = chooseHeadline({
-    lines: readable,
-    bodyStart: region.start,
-    excluded: memo((k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(readable[k]!) || parseByline(readable[k]!, false) !== null),
-    prose: (k) => info[k]!.cls === "good",
-    bylineLike: memo((k) => parseByline(readable[k]!, true) !== null),
-    datedOrSigned: memo((k) => SIGNED.test(readable[k]!) || (info[k]!.words <= 16 && findDates(readable[k]!).length > 0)),
-  });
+  let headlineAt = chooseHeadline(headlineContext(readable, info, furniture, region.start));
   if (headlineAt < 0) headlineAt = fallbackHeadline(readable, furniture);
   if (headlineAt < 0) {
     warnings.push("no headline found");
@@ -84,7 +82,7 @@ export function extractFromText(text: string): ExtractedFields {
   for (let k = 0; k < headlineAt; k++) {
     drop(readable[k]!, isDateOnly(readable[k]!) ? "site-clock" : furniture[k] ?? "site-header");
   }
-  const { title, outlet } = splitOutletSuffix(readable[headlineAt]!);
+  const { title, outlet } = splitOutletSuffix(statedHeadline(readable, headlineAt));
   out.title = title;
   if (outlet) out.publisher = outlet;
   const titleKey = foldLine(title);
@@ -122,8 +120,10 @@ export function extractFromText(text: string): ExtractedFields {
     }
     if (isDateOnly(line)) {
       const date = findDates(line)[0]!;
-      if (/updated|modified/i.test(line)) out.updated ??= date.iso;
-      else publishedDates.push(date);
+      const updated = /updated|modified/i.test(line);
+      if (updated) out.updated ??= date.iso;
+      // "Published: 10:48, Tue, Nov 19, 2019 | Updated: 11:05, Tue, Nov 19, 2019": one day, both facts.
+      if (!updated || /published|posted/i.test(line)) publishedDates.push(date);
       drop(line, "date");
       continue;
     }
@@ -239,6 +239,32 @@ export function extractFromText(text: string): ExtractedFields {
   return out;
 }
 
+/**
+ * What the headline chooser needs to know about the lines of a page.
+ *
+ * @param lines Readable lines.
+ * @param info Their classes and word counts.
+ * @param furniture Why each line is furniture, or null.
+ * @param bodyStart First line of the article body.
+ */
+export function headlineContext(
+  lines: readonly string[],
+  info: readonly LineInfo[],
+  furniture: readonly (string | null)[],
+  bodyStart: number,
+): HeadlineContext {
+  const isMenu = (k: number) => info[k]!.cls === "bad" && !furniture[k] && /^[•·▪►○●□■◦▸*+|>»[]/.test(lines[k]!);
+  return {
+    lines,
+    bodyStart,
+    excluded: memo((k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(lines[k]!) || parseByline(lines[k]!, false) !== null),
+    prose: (k) => info[k]!.cls === "good",
+    words: (k) => info[k]!.words,
+    bylineLike: memo((k) => parseByline(lines[k]!, true) !== null),
+    datedOrSigned: memo((k) => SIGNED.test(lines[k]!) || (info[k]!.words <= 16 && findDates(lines[k]!).length > 0)),
+  };
+}
+
 /** Cache a per-line test: headline scoring asks about the same lines several times. */
 function memo(test: (k: number) => boolean): (k: number) => boolean {
   const known = new Map<number, boolean>();
@@ -269,12 +295,19 @@ function isStandfirst(
   isTitleRepeat: (line: string) => boolean,
 ): boolean {
   const line = lines[i]!;
-  if (line.split(/\s+/).length > SUBTITLE_MAX_WORDS) return false;
+  if (spaceSeparatedWords(line, SUBTITLE_MAX_WORDS + 1) > SUBTITLE_MAX_WORDS) return false;
   if (typeLine(line, undefined, undefined).type !== "paragraph") return false;
   const next = lines[i + 1];
   if (next === undefined) return false;
   if (!/[.!?"”]$/.test(line)) return true;
   return Boolean(furniture[i + 1]) || isTitleRepeat(next) || isDateOnly(next) || parseByline(next, true) !== null;
+}
+
+/** Words of a line whose spacing is folded to single spaces, counted up to `limit`. */
+function spaceSeparatedWords(line: string, limit: number): number {
+  let words = 1;
+  for (let at = line.indexOf(" "); at >= 0 && words < limit; at = line.indexOf(" ", at + 1)) words++;
+  return words;
 }
 
 /** A date stated at the very start of a paragraph, with its cue words ("Published …"). */
