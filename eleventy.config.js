@@ -1,8 +1,8 @@
 /**
  * Eleventy configuration for the archive's pages. The build (src/render/eleventy.ts) runs
  * Eleventy from code with `templates/` as input and passes the archive's data in; this file
- * holds what does not change between archives: template formats, Nunjucks settings and the
- * copy of `public/`. Templates need no filters: links and dates arrive ready in the data, which
+ * holds what does not change between archives: template formats and Nunjucks settings (the
+ * build copies `public/` itself). Templates need no filters: links and dates arrive ready in the data, which
  * keeps rendering cheap per page.
  */
 import path from "node:path";
@@ -46,7 +46,6 @@ export default function (eleventyConfig) {
   eleventyConfig.setTemplateFormats(["njk"]);
   const compile = cachedCompiler(nunjucksEnvironment());
   eleventyConfig.addExtension("njk", { compile: (source, inputPath) => compile(source, inputPath) });
-  eleventyConfig.addPassthroughCopy({ [path.join(root, "public")]: "/" });
   eleventyConfig.setQuietMode(true);
 }
 

@@ -1,5 +1,5 @@
 /** The whole pipeline: read → parse → dedupe → topics → render → search → write. */
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type StoredRecord } from "./cache/records.js";
@@ -10,7 +10,8 @@ import { assignUniqueSlugs } from "./dedupe/slugs.js";
 import { parseFiles } from "./parse/parallel.js";
 import { readSources, type SkippedFile, type SourceFile } from "./read/sources.js";
 import type { ArticleRecord } from "./record.js";
-import { PACKAGE_ROOT, renderSite, templatesKey } from "./render/eleventy.js";
+import { PACKAGE_ROOT, templatesKey } from "./render/eleventy.js";
+import { renderInParallel } from "./render/parallel.js";
 import { filterFamilies, pageFamilies, planPages } from "./render/plan.js";
 import { buildSiteData, type SiteData } from "./render/site-data.js";
 import { buildSearchIndex, SEARCH_CLIENT_MODULES } from "./search/build-index.js";
@@ -220,7 +221,7 @@ async function renderPages(
   const kept = new Set<string>();
   if (previous) for (const [url, page] of plan) if (previous.pages.get(url)?.fingerprint === page.fingerprint) kept.add(url);
   progress({ stage: "render", done: kept.size, total: plan.size });
-  const rendered = await renderSite(data, { outDir: staging, families: filterFamilies(families, (url) => !kept.has(url)) });
+  const rendered = await renderInParallel(data, filterFamilies(families, (url) => !kept.has(url)), staging);
   progress({ stage: "render", done: plan.size, total: plan.size });
   return { plan, rendered, kept: [...kept].map((url) => plan.get(url)!.file), previousFiles: previous?.files ?? new Map() };
 }
@@ -244,10 +245,14 @@ async function writeSite(
   progress({ stage: "write", done: 0, total });
   await writeFiles(staging, changed);
   const require = createRequire(import.meta.url);
+  const publicDir = path.join(PACKAGE_ROOT, "public");
   const assets = [
-    [require.resolve("lunr/lunr.min.js"), "assets/lunr.min.js"],
+    ...(await readdir(publicDir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => [path.join(e.parentPath, e.name), path.relative(publicDir, path.join(e.parentPath, e.name)).split(path.sep).join("/")] as const),
+    [require.resolve("lunr/lunr.min.js"), "assets/lunr.min.js"] as const,
     ...SEARCH_CLIENT_MODULES.map((name) => [path.join(PACKAGE_ROOT, "lib/client", name), `assets/${name}`] as const),
-  ] as const;
+  ];
   await copyFiles(staging, assets);
   await linkFiles(out, staging, [...site.kept, ...unchanged.map((f) => f.path)]);
   progress({ stage: "write", done: total, total });

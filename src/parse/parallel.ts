@@ -3,9 +3,9 @@
  * are parsed on the main thread, where starting workers would cost more than it saves.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import type { StoredRecord } from "../cache/records.js";
 import type { SourceFile } from "../read/sources.js";
+import { request, startWorker } from "../threads.js";
 import { parseBatch, type ParseReply } from "./batch.js";
 
 /** Below this many files, parsing stays on the main thread. */
@@ -35,14 +35,14 @@ export async function parseFiles(files: readonly SourceFile[], onProgress: (done
   const outcomes: ParseOutcome[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: threads }, () => startWorker());
+  const workers = Array.from({ length: threads }, () => startWorker(new URL("./worker.js", import.meta.url)));
   try {
     await Promise.all(
       workers.map(async (worker) => {
         while (next < files.length) {
           const start = next;
           next += BATCH_FILES;
-          const reply = await ask(worker, start, files.slice(start, start + BATCH_FILES));
+          const reply = await request<ParseReply>(worker, { id: start, files: files.slice(start, start + BATCH_FILES) });
           reply.results.forEach((outcome, i) => (outcomes[start + i] = outcome));
           done += reply.results.length;
           onProgress(done);
@@ -53,36 +53,4 @@ export async function parseFiles(files: readonly SourceFile[], onProgress: (done
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return outcomes;
-}
-
-function startWorker(): Worker {
-  let worker: Worker;
-  if (import.meta.url.endsWith(".ts")) {
-    // Running from sources (tests, scripts): the worker registers the TypeScript loader itself.
-    const loader = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-    const entry = JSON.stringify(new URL("./worker.ts", import.meta.url).href);
-    worker = new Worker(`import(${loader}).then((tsx) => { tsx.register(); return import(${entry}); });`, { eval: true });
-  } else {
-    worker = new Worker(new URL("./worker.js", import.meta.url));
-  }
-  worker.unref();
-  return worker;
-}
-
-function ask(worker: Worker, id: number, files: readonly SourceFile[]): Promise<ParseReply> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (reply: ParseReply) => {
-      if (reply.id !== id) return;
-      worker.off("error", onError);
-      worker.off("message", onMessage);
-      resolve(reply);
-    };
-    const onError = (error: Error) => {
-      worker.off("message", onMessage);
-      reject(error);
-    };
-    worker.on("message", onMessage);
-    worker.once("error", onError);
-    worker.postMessage({ id, files });
-  });
 }

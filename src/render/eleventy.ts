@@ -33,25 +33,36 @@ export interface RenderOptions {
   readonly outDir: string;
   /** The paginated pages to render (default: all of them); other pages are always rendered. */
   readonly families?: PageFamilies;
+  /** Render only these templates (file names in `templates/`); default: all. */
+  readonly only?: readonly string[];
+  /** Leave these templates out (file names in `templates/`). */
+  readonly except?: readonly string[];
 }
 
+/** What the templates receive: every page needs `site` and `base`; single pages need the rest. */
+export type RenderData = Pick<SiteData, "site" | "base"> & Partial<SiteData>;
+
 /**
- * Render every page of the site into `outDir` and copy `public/` beside them.
- * Records reach the templates only as data: their text is never template source.
+ * Render the site's pages into `outDir`. Records reach the templates only as data: their text
+ * is never template source.
  *
  * @param data View models from {@link buildSiteData}; links in them are site-relative and
  *   templates put `data.base` before them.
- * @param options Output folder, and which paginated pages to render.
+ * @param options Output folder, and which pages to render.
  * @returns The files Eleventy wrote, relative to the output folder, sorted.
  */
-export async function renderSite(data: SiteData, options: RenderOptions): Promise<string[]> {
-  const render = options.families ?? pageFamilies(data);
-  const eleventy = new Eleventy(path.join(PACKAGE_ROOT, "templates"), options.outDir, {
+export async function renderSite(data: RenderData, options: RenderOptions): Promise<string[]> {
+  const render = options.families ?? pageFamilies(data as SiteData);
+  const templates = path.join(PACKAGE_ROOT, "templates");
+  const left = options.only ? (await readdir(templates)).filter((n) => n.endsWith(".njk") && !options.only!.includes(n)) : [];
+  const skipped = [...left, ...(options.except ?? [])].map((name) => `./${path.relative(process.cwd(), path.join(templates, name)).split(path.sep).join("/")}`);
+  const eleventy = new Eleventy(templates, options.outDir, {
     quietMode: true,
     configPath: path.join(PACKAGE_ROOT, "eleventy.config.js"),
-    config(config: { addGlobalData(name: string, value: unknown): void }) {
+    config(config: { addGlobalData(name: string, value: unknown): void; ignores: Set<string> }) {
       for (const [name, value] of Object.entries(data)) config.addGlobalData(name, value);
       config.addGlobalData("render", render);
+      for (const file of skipped) config.ignores.add(file);
     },
   });
   eleventy.disableLogger();
