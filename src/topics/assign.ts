@@ -2,6 +2,7 @@
 import type { ArticleRecord } from "../record.js";
 import { joinName, type CaseStats } from "./clean.js";
 import { discoverTopics, MIN_ARTICLES, type Candidate, type VocabularyView } from "./discover.js";
+import { aliasFinder } from "./aliases.js";
 import { foldName } from "./fold.js";
 import { findNameMentions, type NameMention } from "./mentions.js";
 import { relatedTopics } from "./related.js";
@@ -22,11 +23,6 @@ export interface TopicPage {
 export interface TopicOptions {
   /** Articles a discovered name needs for a page (default {@link MIN_ARTICLES}). */
   readonly minArticles?: number;
-}
-
-interface Matcher {
-  readonly topic: TopicEntry;
-  readonly patterns: readonly RegExp[];
 }
 
 interface SpanSplit {
@@ -52,7 +48,7 @@ const LOWER_WORD = /(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}]*/gu;
  *   vocabulary topics first, in file order.
  */
 export function assignTopics(records: ArticleRecord[], vocabulary: readonly TopicEntry[], options: TopicOptions = {}): TopicPage[] {
-  const matchers = vocabulary.map(buildMatcher);
+  const findAliases = aliasFinder(vocabulary);
   const keys = new Map<string, TopicEntry>();
   let maxWords = 1;
   for (const topic of vocabulary) {
@@ -70,9 +66,7 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
   for (const record of records) {
     const found: Hits = new Map(record.topics.map((name) => [name, new Map()]));
     const all = text(record);
-    for (const { topic, patterns } of matchers) {
-      for (const pattern of patterns) for (const [hit] of all.matchAll(pattern)) add(found, topic.name, hit.replace(/\s+/g, " "));
-    }
+    for (const hit of findAliases(all)) add(found, hit.topic.name, hit.spelling);
     const tailStart = all.length * (2 / 3);
     let offset = 0;
     const lower = new Set<string>();
@@ -199,23 +193,4 @@ function splitMention(mention: NameMention, keys: ReadonlyMap<string, TopicEntry
   const split = { matches: matches.sort((a, b) => a.start - b.start), rest };
   cache.set(memo, split);
   return split;
-}
-
-function buildMatcher(topic: TopicEntry): Matcher {
-  const sensitive: string[] = [];
-  const insensitive: string[] = [];
-  for (const alias of [...topic.aliases].sort((a, b) => b.length - a.length)) {
-    const source = alias
-      .trim()
-      .split(/[\s-]+/)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-      .join("[\\s-]+");
-    (alias === alias.toUpperCase() && /\p{Lu}/u.test(alias) ? sensitive : insensitive).push(source);
-  }
-  const wrap = (alternatives: string[], flags: string) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, flags);
-  const patterns: RegExp[] = [];
-  if (sensitive.length) patterns.push(wrap(sensitive, "gu"));
-  if (insensitive.length) patterns.push(wrap(insensitive, "giu"));
-  return { topic, patterns };
 }
