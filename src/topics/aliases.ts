@@ -5,6 +5,7 @@
  * one scan of the text through a table of those words, so a text costs one pass plus the few
  * patterns that can match.
  */
+import { wordEnd, wordStart } from "../dedupe/word-chars.js";
 import type { TopicEntry } from "./vocabulary.js";
 
 /** A vocabulary alias found in a text. */
@@ -20,23 +21,12 @@ interface Pattern {
 }
 
 const FIRST_WORD = /[\p{L}\p{N}]+/u;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 const ASCII = /^[\x00-\x7f]*$/;
 /** Letters outside ASCII that match an ASCII letter when case is ignored (long s, Kelvin sign). */
 const FOLDS_TO_ASCII: ReadonlyMap<number, number> = new Map([
   [0x17f, 0x73],
   [0x212a, 0x6b],
 ]);
-
-/** Word characters of the Basic Multilingual Plane: 0 not yet known, 1 word, 2 not. */
-const bmpWordChar = new Uint8Array(0x10000);
-
-function isWordChar(code: number): boolean {
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-  if (code > 0xffff) return WORD_CHAR.test(String.fromCodePoint(code));
-  if (bmpWordChar[code] === 0) bmpWordChar[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-  return bmpWordChar[code] === 1;
-}
 
 /** A trie of ASCII words in a flat table: state × 128 + character → next state (0: none). */
 class WordTable {
@@ -108,37 +98,32 @@ export function aliasFinder(vocabulary: readonly TopicEntry[]): (text: string) =
   }
   const triggered = new Uint8Array(patterns.length);
   for (const id of always) triggered[id] = 1;
+  const trigger = (ids: readonly number[]): true => {
+    for (const id of ids) triggered[id] = 1;
+    return true;
+  };
   return (text) => {
     let any = always.length > 0;
-    for (let i = 0; i < text.length; ) {
-      let code = text.codePointAt(i)!;
-      if (!isWordChar(code)) {
-        i += code > 0xffff ? 2 : 1;
-        continue;
-      }
+    for (let start = wordStart(text, 0); start < text.length; start = wordStart(text, start)) {
+      const end = wordEnd(text, start);
       let lower = 0;
       let exact = 0;
-      while (i < text.length && isWordChar((code = text.codePointAt(i)!))) {
+      for (let i = start; i < end; i++) {
+        const code = text.charCodeAt(i);
         exact = exactCase.step(exact, code);
-        const folded = code >= 0x41 && code <= 0x5a ? code | 0x20 : (FOLDS_TO_ASCII.get(code) ?? code);
-        lower = anyCase.step(lower, folded);
-        i += code > 0xffff ? 2 : 1;
+        lower = anyCase.step(lower, code < 0x80 ? (code >= 0x41 && code <= 0x5a ? code | 0x20 : code) : (FOLDS_TO_ASCII.get(code) ?? code));
+        if (lower < 0 && exact < 0) break;
       }
-      for (const id of lower > 0 ? anyCase.ends[lower]! : []) {
-        triggered[id] = 1;
-        any = true;
-      }
-      for (const id of exact > 0 ? exactCase.ends[exact]! : []) {
-        triggered[id] = 1;
-        any = true;
-      }
+      start = end;
+      if (lower > 0 && anyCase.ends[lower]!.length > 0) any = trigger(anyCase.ends[lower]!);
+      if (exact > 0 && exactCase.ends[exact]!.length > 0) any = trigger(exactCase.ends[exact]!);
     }
     const hits: AliasHit[] = [];
     if (!any) return hits;
     for (let id = 0; id < patterns.length; id++) {
       if (triggered[id] === 0) continue;
       const { topic, regexp } = patterns[id]!;
-      for (const [hit] of text.matchAll(regexp)) hits.push({ topic, spelling: hit.replace(/\s+/g, " ") });
+      for (const [hit] of text.matchAll(regexp)) hits.push({ topic, spelling: /\s(?<! )|\s\s/.test(hit) ? hit.replace(/\s+/g, " ") : hit });
     }
     triggered.fill(0);
     for (const id of always) triggered[id] = 1;

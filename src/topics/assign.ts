@@ -6,6 +6,7 @@ import { aliasFinder } from "./aliases.js";
 import { foldName } from "./fold.js";
 import { findNameMentions, type NameMention } from "./mentions.js";
 import { relatedTopics } from "./related.js";
+import { ArticleWordCounts } from "./word-counts.js";
 import type { TopicEntry } from "./vocabulary.js";
 
 /** A topic with the articles that mention it. */
@@ -33,6 +34,7 @@ interface SpanSplit {
 type Hits = Map<string, Map<string, number>>;
 
 const LOWER_WORD = /(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}]*/gu;
+const UPPER = /^\p{Lu}/u;
 
 /**
  * Tag every record with its topics, in place (`record.topics`: vocabulary topics in file order,
@@ -59,7 +61,8 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
     }
   }
   const aliasSets = new Map(vocabulary.map((t) => [t.name, new Set(t.aliases.map((a) => a.toLowerCase()))]));
-  const stats: CaseStats = { lower: new Map(), capital: new Map() };
+  const lowerWords = new ArticleWordCounts();
+  const capitalWords = new ArticleWordCounts();
   const splits = new Map<string, SpanSplit>();
   const hits: Hits[] = [];
   const candidates: Candidate[][] = [];
@@ -69,16 +72,14 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
     for (const hit of findAliases(all)) add(found, hit.topic.name, hit.spelling);
     const tailStart = all.length * (2 / 3);
     let offset = 0;
-    const lower = new Set<string>();
-    const capital = new Set<string>();
     const local = new Map<string, { words: readonly string[]; initial: boolean; mentions: number; afterPlaceWord: number; tail: number }>();
     for (const block of blocks(record)) {
       const blockOffset = offset;
       offset += block.text.length + 1;
-      for (const [word] of block.text.matchAll(LOWER_WORD)) lower.add(word);
+      for (const [word] of block.text.matchAll(LOWER_WORD)) lowerWords.add(word);
       for (const mention of findNameMentions(block.text, block.titleCase)) {
         mention.words.forEach((w, k) => {
-          if ((k > 0 || !mention.initial) && /^\p{Lu}/u.test(w)) capital.add(w.toLowerCase());
+          if ((k > 0 || !mention.initial) && UPPER.test(w)) capitalWords.add(w.toLowerCase());
         });
         const split = splitMention(mention, keys, maxWords, splits);
         for (const m of split.matches) {
@@ -101,11 +102,12 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
         }
       }
     }
-    for (const w of lower) stats.lower.set(w, (stats.lower.get(w) ?? 0) + 1);
-    for (const w of capital) stats.capital.set(w, (stats.capital.get(w) ?? 0) + 1);
+    lowerWords.nextArticle();
+    capitalWords.nextArticle();
     hits.push(found);
     candidates.push([...local.values()]);
   }
+  const stats: CaseStats = { lower: lowerWords.toMap(), capital: capitalWords.toMap() };
   const view: VocabularyView = {
     keys,
     has: (i, topic) => hits[i]!.has(topic.name),
