@@ -8,6 +8,7 @@ import { bodyShingles, jaccard } from "../src/dedupe/shingles.js";
 import { foldLine } from "../src/parse/headline.js";
 import { aliasFinder } from "../src/topics/aliases.js";
 import { relatedTopics } from "../src/topics/related.js";
+import { ArticleWordCounts, countLowerWords } from "../src/topics/word-counts.js";
 import type { TopicEntry } from "../src/topics/vocabulary.js";
 import { ROOT } from "./helpers.js";
 
@@ -68,5 +69,27 @@ describe("relatedTopics", () => {
       { name: "A", shared: 1 },
       { name: "B", shared: 1 },
     ]);
+  });
+});
+
+describe("countLowerWords", () => {
+  test("should count words written in lower case once per article, not after a letter, digit or apostrophe", () => {
+    const counts = new ArticleWordCounts();
+    countLowerWords("the café in l'été, 3rd x2y the Army", counts);
+    countLowerWords("naïve the", counts);
+    counts.nextArticle();
+    countLowerWords("the end", counts);
+    assert.deepEqual(
+      [...counts.toMap()].sort(),
+      [
+        ["café", 1],
+        ["end", 1],
+        ["in", 1],
+        ["l", 1],
+        ["naïve", 1],
+        ["the", 2],
+        ["x", 1],
+      ],
+    );
   });
 });

@@ -6,7 +6,7 @@ import { aliasFinder } from "./aliases.js";
 import { foldName } from "./fold.js";
 import { findNameMentions, type NameMention } from "./mentions.js";
 import { relatedTopics } from "./related.js";
-import { ArticleWordCounts } from "./word-counts.js";
+import { ArticleWordCounts, countLowerWords } from "./word-counts.js";
 import type { TopicEntry } from "./vocabulary.js";
 
 /** A topic with the articles that mention it. */
@@ -33,7 +33,6 @@ interface SpanSplit {
 
 type Hits = Map<string, Map<string, number>>;
 
-const LOWER_WORD = /(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}]*/gu;
 const UPPER = /^\p{Lu}/u;
 
 /**
@@ -76,7 +75,7 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
     for (const block of blocks(record)) {
       const blockOffset = offset;
       offset += block.text.length + 1;
-      for (const [word] of block.text.matchAll(LOWER_WORD)) lowerWords.add(word);
+      countLowerWords(block.text, lowerWords);
       for (const mention of findNameMentions(block.text, block.titleCase)) {
         mention.words.forEach((w, k) => {
           if ((k > 0 || !mention.initial) && UPPER.test(w)) capitalWords.add(w.toLowerCase());
