@@ -4,17 +4,14 @@
  * new string.
  */
 
-interface Entry {
-  readonly word: string;
-  articles: number;
-  last: number;
-  /** Another word with the same hash. */
-  next: Entry | undefined;
-}
-
-/** Word counts per article, for the whole archive. */
+/** Word counts per article, for the whole archive, in an open-addressing hash table. */
 export class ArticleWordCounts {
-  private readonly table = new Map<number, Entry>();
+  private words: string[] = [];
+  private articles: Int32Array = new Int32Array(1024);
+  private last: Int32Array = new Int32Array(1024);
+  /** Slot → word index + 1 (0: empty), and the word's hash. */
+  private slots = new Int32Array(2048);
+  private hashes = new Int32Array(2048);
   private article = 0;
 
   /** Start counting the next article: words seen from now on count again. */
@@ -41,23 +38,60 @@ export class ArticleWordCounts {
   addRange(text: string, start: number, end: number): void {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    const key = h & 0x3fffffff;
-    const first = this.table.get(key);
-    let entry = first;
-    while (entry !== undefined && !sameText(entry.word, text, start, end)) entry = entry.next;
-    if (entry === undefined) this.table.set(key, { word: text.slice(start, end), articles: 1, last: this.article, next: first });
-    else if (entry.last !== this.article) {
-      entry.articles++;
-      entry.last = this.article;
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const index = this.slots[slot]! - 1;
+      if (index < 0) break;
+      if (this.hashes[slot] === h && sameText(this.words[index]!, text, start, end)) {
+        if (this.last[index] !== this.article) {
+          this.articles[index]!++;
+          this.last[index] = this.article;
+        }
+        return;
+      }
+      slot = (slot + 1) & mask;
     }
+    const index = this.words.length;
+    this.words.push(text.slice(start, end));
+    if (index === this.articles.length) {
+      this.articles = grow(this.articles);
+      this.last = grow(this.last);
+    }
+    this.articles[index] = 1;
+    this.last[index] = this.article;
+    this.slots[slot] = index + 1;
+    this.hashes[slot] = h;
+    if (this.words.length * 2 > this.slots.length) this.rehash();
   }
 
   /** Word → number of articles it appeared in. */
   toMap(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const first of this.table.values()) for (let entry: Entry | undefined = first; entry !== undefined; entry = entry.next) counts.set(entry.word, entry.articles);
+    this.words.forEach((word, i) => counts.set(word, this.articles[i]!));
     return counts;
   }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const hashes = new Int32Array(slots.length);
+    const mask = slots.length - 1;
+    for (let old = 0; old < this.slots.length; old++) {
+      if (this.slots[old] === 0) continue;
+      let slot = this.hashes[old]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = this.slots[old]!;
+      hashes[slot] = this.hashes[old]!;
+    }
+    this.slots = slots;
+    this.hashes = hashes;
+  }
+}
+
+function grow(list: Int32Array): Int32Array {
+  const grown = new Int32Array(list.length * 2);
+  grown.set(list);
+  return grown;
 }
 
 function sameText(word: string, text: string, start: number, end: number): boolean {
