@@ -3,6 +3,7 @@ import type { ArticleRecord } from "../record.js";
 import { joinName, type CaseStats } from "./clean.js";
 import { discoverTopics, MIN_ARTICLES, type Candidate, type VocabularyView } from "./discover.js";
 import { aliasFinder } from "./aliases.js";
+import { looksTitleCase } from "./char-class.js";
 import { foldName } from "./fold.js";
 import { findNameMentions, type NameMention } from "./mentions.js";
 import { relatedTopics } from "./related.js";
@@ -157,12 +158,6 @@ function blocks(record: ArticleRecord): { text: string; titleCase: boolean }[] {
   const list = [{ text: record.title, titleCase: true }, { text: record.subtitle ?? "", titleCase: looksTitleCase(record.subtitle ?? "") }];
   for (const b of record.body) list.push({ text: b.text, titleCase: looksTitleCase(b.text) });
   return list;
-}
-
-/** A line where most longer words are capitalised (a headline, a list of tags). */
-function looksTitleCase(line: string): boolean {
-  const words = line.match(/[\p{L}]{4,}/gu) ?? [];
-  return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.6;
 }
 
 /** Split a phrase into vocabulary matches (longest first) and the runs of words left over. */

@@ -4,6 +4,8 @@
  * new string.
  */
 
+import { classOf, DIGIT, LETTER, LOWER, MARK } from "./char-class.js";
+
 /** Word counts per article, for the whole archive, in an open-addressing hash table. */
 export class ArticleWordCounts {
   private words: string[] = [];
@@ -98,21 +100,6 @@ function sameText(word: string, text: string, start: number, end: number): boole
   if (word.length !== end - start) return false;
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
   return true;
-}
-
-const LETTER = 1;
-const MARK = 2;
-const DIGIT = 4;
-const LOWER = 8;
-/** Character classes of the Basic Multilingual Plane, filled on first use (bit 16: known). */
-const classes = new Uint8Array(0x10000);
-
-function classOf(code: number): number {
-  if (code < 0x10000 && classes[code] !== 0) return classes[code]! & 15;
-  const char = String.fromCodePoint(code);
-  const bits = (/\p{L}/u.test(char) ? LETTER : 0) | (/\p{M}/u.test(char) ? MARK : 0) | (/\p{N}/u.test(char) ? DIGIT : 0) | (/\p{Ll}/u.test(char) ? LOWER : 0);
-  if (code < 0x10000) classes[code] = bits | 16;
-  return bits;
 }
 
 /**
