@@ -64,6 +64,8 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
   const lowerWords = new ArticleWordCounts();
   const capitalWords = new ArticleWordCounts();
   const splits = new Map<string, SpanSplit>();
+  /** Skeleton keys of the word spans tried against the vocabulary. */
+  const folds = new Map<string, string>();
   const hits: Hits[] = [];
   const candidates: Candidate[][] = [];
   for (const record of records) {
@@ -72,7 +74,7 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
     for (const hit of findAliases(all)) add(found, hit.topic.name, hit.spelling);
     const tailStart = all.length * (2 / 3);
     let offset = 0;
-    const local = new Map<string, { words: readonly string[]; initial: boolean; mentions: number; afterPlaceWord: number; tail: number }>();
+    const local = new Map<string, { words: readonly string[]; phrase: string; initial: boolean; mentions: number; afterPlaceWord: number; tail: number }>();
     for (const block of blocks(record)) {
       const blockOffset = offset;
       offset += block.text.length + 1;
@@ -81,7 +83,7 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
         mention.words.forEach((w, k) => {
           if ((k > 0 || !mention.initial) && UPPER.test(w)) capitalWords.add(w.toLowerCase());
         });
-        const split = splitMention(mention, keys, maxWords, splits);
+        const split = splitMention(mention, keys, maxWords, splits, folds);
         for (const m of split.matches) {
           if (!aliasSets.get(m.topic.name)!.has(m.text.toLowerCase())) add(found, m.topic.name, m.text);
           else if (!found.has(m.topic.name)) found.set(m.topic.name, new Map());
@@ -98,7 +100,7 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
             entry.mentions++;
             entry.afterPlaceWord += place;
             entry.tail += tail;
-          } else local.set(key, { words: run.words, initial, mentions: 1, afterPlaceWord: place, tail });
+          } else local.set(key, { words: run.words, phrase: key, initial, mentions: 1, afterPlaceWord: place, tail });
         }
       }
     }
@@ -160,10 +162,16 @@ function blocks(record: ArticleRecord): { text: string; titleCase: boolean }[] {
   return list;
 }
 
-/** Split a phrase into vocabulary matches (longest first) and the runs of words left over. */
-function splitMention(mention: NameMention, keys: ReadonlyMap<string, TopicEntry>, maxWords: number, cache: Map<string, SpanSplit>): SpanSplit {
+/** Split a phrase into vocabulary matches (longest first) and the runs of words left over; results and span keys are cached. */
+function splitMention(
+  mention: NameMention,
+  keys: ReadonlyMap<string, TopicEntry>,
+  maxWords: number,
+  cache: Map<string, SpanSplit>,
+  folds: Map<string, string>,
+): SpanSplit {
   const words = mention.words;
-  const memo = words.join(" ");
+  const memo = mention.text;
   const cached = cache.get(memo);
   if (cached) return cached;
   const covered = new Array<boolean>(words.length).fill(false);
@@ -173,7 +181,10 @@ function splitMention(mention: NameMention, keys: ReadonlyMap<string, TopicEntry
       if (covered.slice(start, start + len).some(Boolean)) continue;
       const span = words.slice(start, start + len);
       if (/^(?:of|for|the)$/i.test(span[0]!) || /^\p{Ll}/u.test(span.at(-1)!)) continue;
-      const topic = keys.get(foldName(span.join(" ")));
+      const phrase = span.join(" ");
+      let key = folds.get(phrase);
+      if (key === undefined) folds.set(phrase, (key = foldName(phrase)));
+      const topic = keys.get(key);
       if (!topic) continue;
       covered.fill(true, start, start + len);
       matches.push({ start, topic, text: joinName(span) });
