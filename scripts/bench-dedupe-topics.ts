@@ -1,6 +1,6 @@
 /**
- * Benchmark of the archive-wide stages: duplicate detection (shingles, MinHash LSH) and topic
- * assignment (vocabulary folding and name discovery), on synthetic archives made of sentences
+ * Benchmark of the archive-wide stages: duplicate detection (shingles, MinHash LSH), removal of
+ * paragraphs a source repeats (furniture), and topic assignment (vocabulary folding and name discovery), on synthetic archives made of sentences
  * from a real corpus, at growing sizes. Prints the median of three runs per stage and its
  * ratio to a reference pass measured in the same run (lower-casing and splitting every body
  * into words), so figures compare across machines.
@@ -11,6 +11,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { markDuplicates } from "../src/dedupe/duplicates.js";
+import { removeFurniture } from "../src/dedupe/furniture.js";
 import type { ArticleRecord } from "../src/record.js";
 import { assignTopics } from "../src/topics/assign.js";
 import { parseVocabulary } from "../src/topics/vocabulary.js";
@@ -71,7 +72,7 @@ function time(run: () => void): number {
 }
 
 process.stdout.write(`corpus: ${sentences.length} sentences; vocabulary: ${vocabulary.length} topics\n`);
-process.stdout.write("articles  reference ms  duplicates ms (×ref, µs/article)  topics ms (×ref, µs/article)  merged  topics\n");
+process.stdout.write("articles  reference ms  duplicates ms (×ref, µs/article)  furniture ms (×ref, µs/article)  topics ms (×ref, µs/article)  merged  topics  heap MB\n");
 for (const size of sizes) {
   const records = archive(size);
   const reference = time(() => {
@@ -84,10 +85,14 @@ for (const size of sizes) {
     for (const r of records) delete r.duplicateOf;
     merged = markDuplicates(records).reduce((n, g) => n + g.copies.length, 0);
   });
+  const furniture = time(() => removeFurniture(records));
   let topicCount = 0;
   const topics = time(() => {
     topicCount = assignTopics(records.filter((r) => r.duplicateOf === undefined), vocabulary).length;
   });
   const fmt = (ms: number) => `${ms.toFixed(0)} (×${(ms / reference).toFixed(1)}, ${((ms * 1000) / size).toFixed(0)})`;
-  process.stdout.write(`${String(size).padStart(8)}  ${reference.toFixed(1).padStart(12)}  ${fmt(duplicates).padStart(32)}  ${fmt(topics).padStart(28)}  ${String(merged).padStart(6)}  ${topicCount}\n`);
+  const heap = (process.memoryUsage().heapUsed / 1e6).toFixed(0);
+  process.stdout.write(
+    `${String(size).padStart(8)}  ${reference.toFixed(1).padStart(12)}  ${fmt(duplicates).padStart(32)}  ${fmt(furniture).padStart(31)}  ${fmt(topics).padStart(28)}  ${String(merged).padStart(6)}  ${String(topicCount).padStart(6)}  ${heap.padStart(7)}\n`,
+  );
 }

@@ -1,6 +1,6 @@
 /** Removing site furniture: paragraphs a source repeats across many of its articles. */
 import type { ArticleRecord } from "../record.js";
-import { foldLine } from "../parse/headline.js";
+import { paragraphKey } from "./paragraph-key.js";
 
 /** A paragraph is furniture when at least this many articles of one source carry it… */
 export const FURNITURE_MIN_ARTICLES = 3;
@@ -32,16 +32,20 @@ export function removeFurniture(records: readonly ArticleRecord[]): number {
     if (counted.length < needed) continue;
     const seenIn = new Map<string, number>();
     for (const record of counted) {
-      for (const key of new Set(record.body.map((b) => foldLine(b.text)))) if (key) seenIn.set(key, (seenIn.get(key) ?? 0) + 1);
+      for (const key of new Set(record.body.map((b) => paragraphKey(b.text)))) if (key) seenIn.set(key, (seenIn.get(key) ?? 0) + 1);
     }
-    const furniture = new Set([...seenIn].filter(([, n]) => n >= needed).map(([key]) => key));
+    const furniture = new Set<string>();
+    for (const [key, n] of seenIn) if (n >= needed) furniture.add(key);
     if (furniture.size === 0) continue;
     for (const record of group) {
-      const kept = record.body.filter((b) => !furniture.has(foldLine(b.text)));
-      if (kept.length === record.body.length || kept.length === 0) continue;
-      for (const b of record.body) if (!kept.includes(b)) record.removed.push({ text: b.text, reason: "furniture" });
-      removed += record.body.length - kept.length;
-      record.body = kept;
+      const drop = record.body.map((b) => furniture.has(paragraphKey(b.text)));
+      const dropped = drop.filter(Boolean).length;
+      if (dropped === 0 || dropped === record.body.length) continue;
+      record.body.forEach((b, i) => {
+        if (drop[i]) record.removed.push({ text: b.text, reason: "furniture" });
+      });
+      removed += dropped;
+      record.body = record.body.filter((_, i) => !drop[i]);
     }
   }
   return removed;

@@ -55,16 +55,34 @@ export function candidatePairs(signatures: readonly Uint32Array[]): [number, num
   const pairs = new Set<number>();
   const n = signatures.length;
   for (let band = 0; band < BANDS; band++) {
-    const buckets = new Map<string, number[]>();
+    const from = band * ROWS;
+    // Buckets under a hash of the band's rows; on a collision of different rows, the next free key.
+    const buckets = new Map<number, number[]>();
     for (let i = 0; i < n; i++) {
-      const key = signatures[i]!.subarray(band * ROWS, band * ROWS + ROWS).join(",");
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(i);
-      else buckets.set(key, [i]);
+      const rows = signatures[i]!;
+      let key = 0;
+      for (let r = from; r < from + ROWS; r++) key = mix32(Math.imul(key, 0x01000193) ^ rows[r]!);
+      for (;;) {
+        const bucket = buckets.get(key);
+        if (bucket === undefined) {
+          buckets.set(key, [i]);
+          break;
+        }
+        if (sameRows(signatures[bucket[0]!]!, rows, from)) {
+          bucket.push(i);
+          break;
+        }
+        key = (key + 1) >>> 0;
+      }
     }
     for (const bucket of buckets.values()) {
       for (let a = 0; a < bucket.length; a++) for (let b = a + 1; b < bucket.length; b++) pairs.add(bucket[a]! * n + bucket[b]!);
     }
   }
   return [...pairs].sort((x, y) => x - y).map((p) => [Math.floor(p / n), p % n]);
+}
+
+function sameRows(a: Uint32Array, b: Uint32Array, from: number): boolean {
+  for (let r = from; r < from + ROWS; r++) if (a[r] !== b[r]) return false;
+  return true;
 }

@@ -1,5 +1,6 @@
 /** Word shingles of an article body, hashed to 32-bit integers. */
 import type { ArticleRecord } from "../record.js";
+import { wordEnd, wordStart } from "./word-chars.js";
 
 /** Words per shingle. Five words make a shared shingle unlikely between different stories. */
 export const SHINGLE_WORDS = 5;
@@ -12,24 +13,41 @@ export const SHINGLE_WORDS = 5;
  * @returns Sorted distinct shingle hashes.
  */
 export function bodyShingles(record: Pick<ArticleRecord, "body">): Uint32Array {
-  const words = record.body
+  const text = record.body
     .map((b) => b.text)
     .join(" ")
     .toLowerCase()
     .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  const wordHashes = words.map(hashString);
-  const hashes = new Set<number>();
-  const last = Math.max(1, words.length - SHINGLE_WORDS + 1);
-  for (let i = 0; i < last && i < words.length; i++) {
-    let h = 0;
-    for (let k = i; k < i + SHINGLE_WORDS && k < words.length; k++) h = Math.imul(h ^ wordHashes[k]!, 0x01000193) + k - i;
-    hashes.add(mix32(h));
+    .replace(/\p{M}+/gu, "");
+  let words = 0;
+  for (let start = wordStart(text, 0); start < text.length; start = wordStart(text, start)) {
+    const end = wordEnd(text, start);
+    // FNV-1a over the word's UTF-16 code units, as hashString does, without cutting it out.
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    start = end;
+    if (words === wordHashes.length) {
+      const grown = new Uint32Array(wordHashes.length * 2);
+      grown.set(wordHashes);
+      wordHashes = grown;
+    }
+    wordHashes[words++] = mix32(h);
   }
-  return Uint32Array.from(hashes).sort();
+  const last = Math.min(words, Math.max(1, words - SHINGLE_WORDS + 1));
+  const hashes = new Uint32Array(last);
+  for (let i = 0; i < last; i++) {
+    let h = 0;
+    for (let k = i; k < i + SHINGLE_WORDS && k < words; k++) h = Math.imul(h ^ wordHashes[k]!, 0x01000193) + k - i;
+    hashes[i] = mix32(h);
+  }
+  hashes.sort();
+  let distinct = 0;
+  for (let i = 0; i < last; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[distinct++] = hashes[i]!;
+  return hashes.slice(0, distinct);
 }
+
+/** Word hashes of the body being shingled, reused from one body to the next. */
+let wordHashes = new Uint32Array(1024);
 
 /**
  * Exact Jaccard similarity of two sorted hash sets.

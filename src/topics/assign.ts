@@ -2,9 +2,12 @@
 import type { ArticleRecord } from "../record.js";
 import { joinName, type CaseStats } from "./clean.js";
 import { discoverTopics, MIN_ARTICLES, type Candidate, type VocabularyView } from "./discover.js";
+import { aliasFinder } from "./aliases.js";
+import { looksTitleCase } from "./char-class.js";
 import { foldName } from "./fold.js";
 import { findNameMentions, type NameMention } from "./mentions.js";
 import { relatedTopics } from "./related.js";
+import { ArticleWordCounts, countLowerWords } from "./word-counts.js";
 import type { TopicEntry } from "./vocabulary.js";
 
 /** A topic with the articles that mention it. */
@@ -24,11 +27,6 @@ export interface TopicOptions {
   readonly minArticles?: number;
 }
 
-interface Matcher {
-  readonly topic: TopicEntry;
-  readonly patterns: readonly RegExp[];
-}
-
 interface SpanSplit {
   readonly matches: readonly { readonly topic: TopicEntry; readonly text: string }[];
   readonly rest: readonly { readonly start: number; readonly words: readonly string[] }[];
@@ -36,7 +34,7 @@ interface SpanSplit {
 
 type Hits = Map<string, Map<string, number>>;
 
-const LOWER_WORD = /(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}]*/gu;
+const UPPER = /^\p{Lu}/u;
 
 /**
  * Tag every record with its topics, in place (`record.topics`: vocabulary topics in file order,
@@ -52,7 +50,7 @@ const LOWER_WORD = /(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}]*/gu;
  *   vocabulary topics first, in file order.
  */
 export function assignTopics(records: ArticleRecord[], vocabulary: readonly TopicEntry[], options: TopicOptions = {}): TopicPage[] {
-  const matchers = vocabulary.map(buildMatcher);
+  const findAliases = aliasFinder(vocabulary);
   const keys = new Map<string, TopicEntry>();
   let maxWords = 1;
   for (const topic of vocabulary) {
@@ -63,30 +61,29 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
     }
   }
   const aliasSets = new Map(vocabulary.map((t) => [t.name, new Set(t.aliases.map((a) => a.toLowerCase()))]));
-  const stats: CaseStats = { lower: new Map(), capital: new Map() };
+  const lowerWords = new ArticleWordCounts();
+  const capitalWords = new ArticleWordCounts();
   const splits = new Map<string, SpanSplit>();
+  /** Skeleton keys of the word spans tried against the vocabulary. */
+  const folds = new Map<string, string>();
   const hits: Hits[] = [];
   const candidates: Candidate[][] = [];
   for (const record of records) {
     const found: Hits = new Map(record.topics.map((name) => [name, new Map()]));
     const all = text(record);
-    for (const { topic, patterns } of matchers) {
-      for (const pattern of patterns) for (const [hit] of all.matchAll(pattern)) add(found, topic.name, hit.replace(/\s+/g, " "));
-    }
+    for (const hit of findAliases(all)) add(found, hit.topic.name, hit.spelling);
     const tailStart = all.length * (2 / 3);
     let offset = 0;
-    const lower = new Set<string>();
-    const capital = new Set<string>();
-    const local = new Map<string, { words: readonly string[]; initial: boolean; mentions: number; afterPlaceWord: number; tail: number }>();
+    const local = new Map<string, { words: readonly string[]; phrase: string; initial: boolean; mentions: number; afterPlaceWord: number; tail: number }>();
     for (const block of blocks(record)) {
       const blockOffset = offset;
       offset += block.text.length + 1;
-      for (const [word] of block.text.matchAll(LOWER_WORD)) lower.add(word);
+      countLowerWords(block.text, lowerWords);
       for (const mention of findNameMentions(block.text, block.titleCase)) {
         mention.words.forEach((w, k) => {
-          if ((k > 0 || !mention.initial) && /^\p{Lu}/u.test(w)) capital.add(w.toLowerCase());
+          if ((k > 0 || !mention.initial) && UPPER.test(w)) capitalWords.add(w.toLowerCase());
         });
-        const split = splitMention(mention, keys, maxWords, splits);
+        const split = splitMention(mention, keys, maxWords, splits, folds);
         for (const m of split.matches) {
           if (!aliasSets.get(m.topic.name)!.has(m.text.toLowerCase())) add(found, m.topic.name, m.text);
           else if (!found.has(m.topic.name)) found.set(m.topic.name, new Map());
@@ -103,15 +100,16 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
             entry.mentions++;
             entry.afterPlaceWord += place;
             entry.tail += tail;
-          } else local.set(key, { words: run.words, initial, mentions: 1, afterPlaceWord: place, tail });
+          } else local.set(key, { words: run.words, phrase: key, initial, mentions: 1, afterPlaceWord: place, tail });
         }
       }
     }
-    for (const w of lower) stats.lower.set(w, (stats.lower.get(w) ?? 0) + 1);
-    for (const w of capital) stats.capital.set(w, (stats.capital.get(w) ?? 0) + 1);
+    lowerWords.nextArticle();
+    capitalWords.nextArticle();
     hits.push(found);
     candidates.push([...local.values()]);
   }
+  const stats: CaseStats = { lower: lowerWords.toMap(), capital: capitalWords.toMap() };
   const view: VocabularyView = {
     keys,
     has: (i, topic) => hits[i]!.has(topic.name),
@@ -164,16 +162,16 @@ function blocks(record: ArticleRecord): { text: string; titleCase: boolean }[] {
   return list;
 }
 
-/** A line where most longer words are capitalised (a headline, a list of tags). */
-function looksTitleCase(line: string): boolean {
-  const words = line.match(/[\p{L}]{4,}/gu) ?? [];
-  return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.6;
-}
-
-/** Split a phrase into vocabulary matches (longest first) and the runs of words left over. */
-function splitMention(mention: NameMention, keys: ReadonlyMap<string, TopicEntry>, maxWords: number, cache: Map<string, SpanSplit>): SpanSplit {
+/** Split a phrase into vocabulary matches (longest first) and the runs of words left over; results and span keys are cached. */
+function splitMention(
+  mention: NameMention,
+  keys: ReadonlyMap<string, TopicEntry>,
+  maxWords: number,
+  cache: Map<string, SpanSplit>,
+  folds: Map<string, string>,
+): SpanSplit {
   const words = mention.words;
-  const memo = words.join(" ");
+  const memo = mention.text;
   const cached = cache.get(memo);
   if (cached) return cached;
   const covered = new Array<boolean>(words.length).fill(false);
@@ -183,7 +181,10 @@ function splitMention(mention: NameMention, keys: ReadonlyMap<string, TopicEntry
       if (covered.slice(start, start + len).some(Boolean)) continue;
       const span = words.slice(start, start + len);
       if (/^(?:of|for|the)$/i.test(span[0]!) || /^\p{Ll}/u.test(span.at(-1)!)) continue;
-      const topic = keys.get(foldName(span.join(" ")));
+      const phrase = span.join(" ");
+      let key = folds.get(phrase);
+      if (key === undefined) folds.set(phrase, (key = foldName(phrase)));
+      const topic = keys.get(key);
       if (!topic) continue;
       covered.fill(true, start, start + len);
       matches.push({ start, topic, text: joinName(span) });
@@ -199,23 +200,4 @@ function splitMention(mention: NameMention, keys: ReadonlyMap<string, TopicEntry
   const split = { matches: matches.sort((a, b) => a.start - b.start), rest };
   cache.set(memo, split);
   return split;
-}
-
-function buildMatcher(topic: TopicEntry): Matcher {
-  const sensitive: string[] = [];
-  const insensitive: string[] = [];
-  for (const alias of [...topic.aliases].sort((a, b) => b.length - a.length)) {
-    const source = alias
-      .trim()
-      .split(/[\s-]+/)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-      .join("[\\s-]+");
-    (alias === alias.toUpperCase() && /\p{Lu}/u.test(alias) ? sensitive : insensitive).push(source);
-  }
-  const wrap = (alternatives: string[], flags: string) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, flags);
-  const patterns: RegExp[] = [];
-  if (sensitive.length) patterns.push(wrap(sensitive, "gu"));
-  if (insensitive.length) patterns.push(wrap(insensitive, "giu"));
-  return { topic, patterns };
 }

@@ -18,6 +18,8 @@ const ACRONYM_SHARE = 0.2;
 /** One name phrase not matched by the vocabulary, as one article used it. */
 export interface Candidate {
   readonly words: readonly string[];
+  /** The words joined by spaces. */
+  readonly phrase: string;
   /** Every mention in the article opened a sentence. */
   readonly initial: boolean;
   readonly mentions: number;
@@ -102,7 +104,7 @@ function groupCandidates(candidates: readonly (readonly Candidate[])[], stats: C
   const groups = new Map<string, Group>();
   candidates.forEach((list, article) => {
     for (const c of list) {
-      const memo = `${c.initial ? "^" : ""}${c.words.join(" ")}`;
+      const memo = c.initial ? `^${c.phrase}` : c.phrase;
       let hit = cleaned.get(memo);
       if (hit === undefined) {
         const name = cleanName(c.words, c.initial, stats);

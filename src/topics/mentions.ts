@@ -22,6 +22,10 @@ const HYPHEN_ARTICLES = new Set(["al", "el", "ez", "es", "ad", "as", "ash", "ar"
 const PLACE_WORDS = new Set(["in", "at", "from", "near", "into", "across", "towards", "toward", "outside", "around", "inside", "within", "throughout", "entered", "left"]);
 const STOP_WORDS = new Set(eng);
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʿʾ][\p{L}\p{M}]+)*/gu;
+const SPACES = /^\s+$/;
+/** Punctuation in the gap before a word that opens a sentence. */
+const SENTENCE_GAP = /[.!?:;…“"(\n[]/u;
+const UPPER = /^\p{Lu}/u;
 
 /**
  * Find the name phrases of a text: maximal runs of capitalised words and acronyms, linked by
@@ -34,9 +38,9 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʿʾ][\p{L}\p{M}]+)*/gu;
  * @returns The phrases, in text order.
  */
 export function findNameMentions(text: string, titleCase = false): NameMention[] {
-  const clean = text
-    .replace(/\b((?:\p{Lu}\.){2,})/gu, (m) => m.replace(/\./g, ""))
-    .replace(/\b(Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Sen|Rep|Gov|Prof|St|Jr|Sr|Mt)\./g, "$1");
+  const clean = text.includes(".")
+    ? text.replace(/\b((?:\p{Lu}\.){2,})/gu, (m) => m.replace(/\./g, "")).replace(/\b(Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Sen|Rep|Gov|Prof|St|Jr|Sr|Mt)\./g, "$1")
+    : text;
   const mentions: NameMention[] = [];
   let items: { gap: string; word: string }[] = [];
   let pending: { gap: string; word: string }[] = [];
@@ -56,27 +60,30 @@ export function findNameMentions(text: string, titleCase = false): NameMention[]
   };
   for (const match of clean.matchAll(WORD)) {
     const gap = clean.slice(previousEnd, match.index);
+    const spaceGap = gap !== "" && SPACES.test(gap);
+    const written = match[0];
+    const writtenLower = written.toLowerCase();
     // A capitalised function word inside a run ("… in Syria The army …") marks a lost full stop.
-    const lostStop = /^\s+$/.test(gap) && items.length > 0 && STOP_WORDS.has(match[0].toLowerCase()) && !LINKS.has(match[0].toLowerCase());
-    const opensSentence = previousEnd === 0 || lostStop || /[.!?:;…“"(\n[]/u.test(gap);
-    previousEnd = match.index + match[0].length;
-    const word = match[0].replace(/['’]s$/, "");
-    const lower = word.toLowerCase();
-    const hyphen = /^-$/.test(gap);
+    const lostStop = spaceGap && items.length > 0 && STOP_WORDS.has(writtenLower) && !LINKS.has(writtenLower);
+    const opensSentence = previousEnd === 0 || lostStop || (gap !== "" && SENTENCE_GAP.test(gap));
+    previousEnd = match.index + written.length;
+    const word = withoutPossessive(written);
+    const lower = word === written ? writtenLower : word.toLowerCase();
+    const hyphen = gap === "-";
     const afterArticle = HYPHEN_ARTICLES.has(previousWord);
-    if (lostStop || (!/^\s*$/.test(gap) && !(hyphen && afterArticle))) close();
-    if (/^\p{Lu}/u.test(word)) {
+    if (lostStop || (gap !== "" && !spaceGap && !(hyphen && afterArticle))) close();
+    if (startsUpper(word)) {
       if (items.length === 0 && pending.length === 0) {
         initial = titleCase || opensSentence;
-        afterPlaceWord = /^\s+$/.test(gap) && placeBefore;
+        afterPlaceWord = spaceGap && placeBefore;
         index = match.index;
       }
       items.push(...pending, { gap, word });
       pending = [];
-    } else if (LINKS.has(lower) && (items.length > 0 || (HYPHEN_ARTICLES.has(lower) && /^-/.test(clean.slice(previousEnd))))) {
+    } else if (LINKS.has(lower) && (items.length > 0 || (HYPHEN_ARTICLES.has(lower) && clean.charCodeAt(previousEnd) === 0x2d))) {
       if (items.length === 0 && pending.length === 0) {
         initial = titleCase || opensSentence;
-        afterPlaceWord = /^\s+$/.test(gap) && placeBefore;
+        afterPlaceWord = spaceGap && placeBefore;
         index = match.index;
       }
       pending.push({ gap, word });
@@ -88,4 +95,18 @@ export function findNameMentions(text: string, titleCase = false): NameMention[]
   }
   close();
   return mentions;
+}
+
+/** A word without a possessive 's (Assad's → Assad). */
+function withoutPossessive(word: string): string {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 0x73) return word;
+  const apostrophe = word.charCodeAt(n - 2);
+  return apostrophe === 0x27 || apostrophe === 0x2019 ? word.slice(0, -2) : word;
+}
+
+/** Whether a word starts with a capital letter. */
+function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code < 0x80 ? code >= 0x41 && code <= 0x5a : UPPER.test(word);
 }

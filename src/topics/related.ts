@@ -7,50 +7,70 @@ export const RELATED_LIMIT = 8;
  * For every topic, the topics sharing articles with it, ranked by cosine similarity of their
  * article sets (shared / √(n₁·n₂)), so a topic that is everywhere does not crowd out the
  * specific ones. A pair needs two shared articles, or one when either topic has fewer than five.
+ * Co-occurrences are counted one topic at a time through an index of each topic's articles,
+ * in a reused array, so time grows with the pairs of topics per article and memory with the
+ * number of topic mentions.
  *
- * @param topicsPerArticle Each article's topic names.
+ * @param topicsPerArticle Each article's topic names (each name once per article).
  * @returns Topic name → related topics with the number of shared articles, strongest first.
  */
 export function relatedTopics(topicsPerArticle: readonly (readonly string[])[]): Map<string, { name: string; shared: number }[]> {
   const ids = new Map<string, number>();
   const names: string[] = [];
-  const count: number[] = [];
-  const shared = new Map<number, number>();
+  let total = 0;
   for (const topics of topicsPerArticle) {
-    const list = topics.map((name) => {
-      let id = ids.get(name);
-      if (id === undefined) {
-        ids.set(name, (id = names.length));
+    total += topics.length;
+    for (const name of topics) {
+      if (!ids.has(name)) {
+        ids.set(name, names.length);
         names.push(name);
-        count.push(0);
-      }
-      count[id]!++;
-      return id;
-    });
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = Math.min(list[i]!, list[j]!);
-        const key = a * 0x200000 + Math.max(list[i]!, list[j]!);
-        shared.set(key, (shared.get(key) ?? 0) + 1);
       }
     }
   }
-  const rows = names.map(() => [] as { id: number; shared: number }[]);
-  for (const [key, n] of shared) {
-    const a = Math.floor(key / 0x200000);
-    const b = key % 0x200000;
-    if (n < 2 && Math.min(count[a]!, count[b]!) >= 5) continue;
-    rows[a]!.push({ id: b, shared: n });
-    rows[b]!.push({ id: a, shared: n });
+  // Each article's topic ids, and each topic's articles, as flat lists with offsets.
+  const articleStart = new Int32Array(topicsPerArticle.length + 1);
+  const articleTopics = new Int32Array(total);
+  const count = new Int32Array(names.length);
+  let at = 0;
+  topicsPerArticle.forEach((topics, article) => {
+    for (const name of topics) {
+      const id = ids.get(name)!;
+      articleTopics[at++] = id;
+      count[id]!++;
+    }
+    articleStart[article + 1] = at;
+  });
+  const topicStart = new Int32Array(names.length + 1);
+  for (let id = 0; id < names.length; id++) topicStart[id + 1] = topicStart[id]! + count[id]!;
+  const topicArticles = new Int32Array(total);
+  const fill = topicStart.slice(0, names.length);
+  for (let article = 0; article < topicsPerArticle.length; article++) {
+    for (let k = articleStart[article]!; k < articleStart[article + 1]!; k++) topicArticles[fill[articleTopics[k]!]!++] = article;
   }
+  const shared = new Int32Array(names.length);
+  const touched: number[] = [];
   const result = new Map<string, { name: string; shared: number }[]>();
-  rows.forEach((row, a) => {
-    const score = (r: { id: number; shared: number }) => r.shared / Math.sqrt(count[a]! * count[r.id]!);
+  for (let a = 0; a < names.length; a++) {
+    for (let k = topicStart[a]!; k < topicStart[a + 1]!; k++) {
+      const article = topicArticles[k]!;
+      for (let m = articleStart[article]!; m < articleStart[article + 1]!; m++) {
+        const b = articleTopics[m]!;
+        if (b !== a && shared[b]!++ === 0) touched.push(b);
+      }
+    }
+    const row: { id: number; shared: number; score: number }[] = [];
+    for (const b of touched) {
+      const n = shared[b]!;
+      shared[b] = 0;
+      if (n < 2 && Math.min(count[a]!, count[b]!) >= 5) continue;
+      row.push({ id: b, shared: n, score: n / Math.sqrt(count[a]! * count[b]!) });
+    }
+    touched.length = 0;
     const list = row
-      .sort((x, y) => score(y) - score(x) || y.shared - x.shared || (names[x.id]! < names[y.id]! ? -1 : 1))
+      .sort((x, y) => y.score - x.score || y.shared - x.shared || (names[x.id]! < names[y.id]! ? -1 : 1))
       .slice(0, RELATED_LIMIT)
       .map((r) => ({ name: names[r.id]!, shared: r.shared }));
     result.set(names[a]!, list);
-  });
+  }
   return result;
 }
