@@ -1,5 +1,6 @@
 /** Worker threads for the stages that use every core: starting them and asking them for work. */
-import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { parentPort, Worker } from "node:worker_threads";
 
 /**
  * Start a worker thread running a module of this package.
@@ -54,4 +55,87 @@ export function request<Reply extends { readonly id: number }>(worker: Worker, m
     worker.on("exit", onExit);
     worker.postMessage(message);
   });
+}
+
+/** Work a worker module does on one batch: results in item order, and buffers to move back rather than copy. */
+export type BatchHandler<Item, Result, Context> = (items: readonly Item[], context: Context) => { results: Result[]; transfer?: ArrayBuffer[] };
+
+interface BatchRequest<Item, Context> {
+  readonly id: number;
+  readonly items: readonly Item[];
+  readonly context: Context;
+}
+
+interface BatchReply<Result> {
+  readonly id: number;
+  readonly results: readonly Result[];
+}
+
+/**
+ * In a worker module: answer every batch request with `handler`'s results.
+ *
+ * @param handler The work on one batch.
+ */
+export function serveBatches<Item, Result, Context>(handler: BatchHandler<Item, Result, Context>): void {
+  parentPort!.on("message", (message: BatchRequest<Item, Context>) => {
+    const { results, transfer = [] } = handler(message.items, message.context);
+    parentPort!.postMessage({ id: message.id, results } satisfies BatchReply<Result>, transfer);
+  });
+}
+
+/** Options for {@link mapInBatches}. */
+export interface BatchOptions<Item, Result, Context> {
+  /** The worker module serving `handler` (its compiled `.js` URL). */
+  readonly module: URL;
+  /** The same work, run on the main thread for small inputs. */
+  readonly handler: BatchHandler<Item, Result, Context>;
+  /** Sent with every batch. */
+  readonly context: Context;
+  readonly batchSize: number;
+  /** Below this many items, everything runs on the main thread. */
+  readonly threshold: number;
+  /** Called with the number of items done so far. */
+  readonly onProgress?: (done: number) => void;
+}
+
+/**
+ * Run `handler` over `items` in batches: on worker threads (one per core, up to four) as they
+ * free up when there are many items, on the main thread otherwise.
+ *
+ * @param items The items.
+ * @param options Worker module, handler, context and sizes.
+ * @returns One result per item, in order.
+ */
+export async function mapInBatches<Item, Result, Context>(items: readonly Item[], options: BatchOptions<Item, Result, Context>): Promise<Result[]> {
+  const onProgress = options.onProgress ?? (() => {});
+  const threads = Math.min(availableParallelism(), 4, Math.ceil(items.length / options.batchSize));
+  const results: Result[] = new Array(items.length);
+  let done = 0;
+  if (items.length < options.threshold || threads < 2) {
+    for (let start = 0; start < items.length; start += options.batchSize) {
+      options.handler(items.slice(start, start + options.batchSize), options.context).results.forEach((r, i) => (results[start + i] = r));
+      done = Math.min(items.length, start + options.batchSize);
+      onProgress(done);
+    }
+    return results;
+  }
+  let next = 0;
+  const workers = Array.from({ length: threads }, () => startWorker(options.module));
+  try {
+    await Promise.all(
+      workers.map(async (worker) => {
+        while (next < items.length) {
+          const start = next;
+          next += options.batchSize;
+          const reply = await request<BatchReply<Result>>(worker, { id: start, items: items.slice(start, start + options.batchSize), context: options.context });
+          reply.results.forEach((r, i) => (results[start + i] = r));
+          done += reply.results.length;
+          onProgress(done);
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
 }

@@ -5,19 +5,8 @@ import type { SourceFile } from "../read/sources.js";
 import type { ArticleRecord } from "../record.js";
 import { parseSource } from "./index.js";
 
-/** A batch of files to parse. */
-export interface ParseRequest {
-  readonly id: number;
-  readonly files: readonly SourceFile[];
-}
-
 /** Per file, its stored record or why it could not be parsed. */
-export interface ParseReply {
-  readonly id: number;
-  readonly results: readonly (StoredRecord | { readonly error: string })[];
-  /** Buffers to move rather than copy back. */
-  readonly transfer: ArrayBuffer[];
-}
+export type ParseOutcome = StoredRecord | { readonly error: string };
 
 /**
  * Parse one file into a cleaned record: the per-article part of the pipeline, as used by
@@ -33,18 +22,20 @@ export function extractRecord(file: SourceFile): ArticleRecord {
 /**
  * Parse every file of a batch.
  *
- * @param request The batch.
+ * @param files The batch.
+ * @returns Each file's stored record (its buffer moved, not copied, out of a worker) or error.
  */
-export function parseBatch(request: ParseRequest): ParseReply {
+export function parseBatch(files: readonly SourceFile[]): { results: ParseOutcome[]; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
-  const results = request.files.map((file) => {
+  const results = files.map((file): ParseOutcome => {
     try {
       const stored = storeRecord(extractRecord(file));
-      transfer.push(stored.buffer as ArrayBuffer);
+      // Only a buffer the record has to itself can be moved.
+      if (stored.byteOffset === 0 && stored.byteLength === stored.buffer.byteLength) transfer.push(stored.buffer as ArrayBuffer);
       return stored;
     } catch (error) {
       return { error: (error as Error).message };
     }
   });
-  return { id: request.id, results, transfer };
+  return { results, transfer };
 }

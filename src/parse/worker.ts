@@ -1,11 +1,5 @@
-/**
- * Worker thread entry for parsing in parallel: receives batches of source files, answers with
- * each record serialised (or the reason it could not be parsed), in the same order.
- */
-import { parentPort } from "node:worker_threads";
-import { parseBatch, type ParseRequest } from "./batch.js";
+/** Worker thread entry for parsing in parallel (see `parseFiles`). */
+import { serveBatches } from "../threads.js";
+import { parseBatch } from "./batch.js";
 
-parentPort!.on("message", (request: ParseRequest) => {
-  const reply = parseBatch(request);
-  parentPort!.postMessage(reply, reply.transfer);
-});
+serveBatches(parseBatch);
