@@ -6,15 +6,14 @@ import lunr from "lunr";
 import type { Page } from "playwright-core";
 import { SearchEngine, type Loader } from "../src/client/engine.ts";
 import { emptyFields } from "../src/parse/text.ts";
-import { assembleIndex, type Posting } from "../src/client/format.ts";
+import { assembleIndex, decodePostings, SEARCH_PATHS, shardOf, type Posting, type PositionShard, type SearchMeta, type TermShard } from "../src/client/format.ts";
 import { parseQuery, queryTermsOf } from "../src/client/query.ts";
 import type { ArticleRecord } from "../src/record.ts";
 import { buildSearchIndex } from "../src/search/build-index.ts";
-import { buildLunrIndex, indexedDocuments } from "../src/search/lunr-index.ts";
-import { extractPostings } from "../src/search/shards.ts";
 import { assignTopics } from "../src/topics/assign.ts";
 import { parseVocabulary } from "../src/topics/vocabulary.ts";
 import { useServedSeeds } from "./helpers/browser.ts";
+import { referenceIndex, referencePostings } from "./helpers/lunr-reference.ts";
 import { ROOT } from "./helpers/site.ts";
 
 const HOSTILE = ["foo:", "title:Daraa", "~", "-", "*", '"unclosed', "a".repeat(5000), "<img src=x onerror=alert(1)>", "^2 +-~1 body:* \\", "Дамаск 大马士革 دمشق 🇸🇾 ﷽ Z̶̢a̵l̷g̸o̴", "constructor __proto__ toString"];
@@ -57,10 +56,33 @@ function assertSameScores(actual: readonly { doc: number; score: number }[], exp
 describe("search index: shards against the whole Lunr index", () => {
   let whole: lunr.Index;
   let engine: SearchEngine;
+  let files: ReturnType<typeof buildSearchIndex>["files"];
   before(async () => {
     const { records, topics } = await seedRecords();
-    whole = buildLunrIndex(indexedDocuments(records, topics).docs);
-    engine = new SearchEngine(lunr, memoryLoader(buildSearchIndex(records, topics, { shards: 8 }).files));
+    whole = referenceIndex(records, topics);
+    files = buildSearchIndex(records, topics, { shards: 8 }).files;
+    engine = new SearchEngine(lunr, memoryLoader(files));
+  });
+
+  it("should hold every term of the lunr.Builder index with the same weights and positions", async () => {
+    const load = memoryLoader(files);
+    const meta = (await load(SEARCH_PATHS.meta)) as SearchMeta;
+    const expected = referencePostings(whole);
+    expected.delete("");
+    const shipped = new Map<string, Posting[][]>();
+    for (let shard = 0; shard < meta.shards; shard++) {
+      const terms = (await load(SEARCH_PATHS.terms(shard))) as TermShard;
+      const positions = (await load(SEARCH_PATHS.positions(shard))) as PositionShard;
+      assert.deepEqual(Object.keys(positions).sort(), Object.keys(terms).sort());
+      for (const term of Object.keys(terms)) {
+        assert.equal(shardOf(term, meta.shards), shard, term);
+        shipped.set(term, decodePostings(terms[term]!, positions[term]!));
+      }
+    }
+    assert.ok(expected.size > 500, `${expected.size} terms`);
+    assert.deepEqual([...shipped.keys()].sort(), [...expected.keys()].sort());
+    const rounded = (perField: Posting[][]) => perField.map((list) => list.map((p) => ({ doc: p.doc, score: Math.round(p.score * 1000), positions: p.positions ?? [] })));
+    for (const [term, perField] of expected) assert.deepEqual(rounded(shipped.get(term)!), rounded(perField), term);
   });
 
   for (const query of ["Tasil", "regime forces", "Druze fighters", "observatory", "jordan border", "zzyzx"]) {
@@ -88,7 +110,7 @@ describe("search index: shards against the whole Lunr index", () => {
   });
 
   it("should give identical results after the assembled index is saved and loaded again", () => {
-    const postings = extractPostings(whole, ["title", "subtitle", "topics", "people", "body"]);
+    const postings = referencePostings(whole);
     const some = new Map<string, Posting[][]>([...postings].filter(([term]) => ["isi", "daraa", "regim", "border"].includes(term)));
     const serialised = assembleIndex(some, lunr.version);
     const first = lunr.Index.load(serialised as unknown as object);

@@ -90,12 +90,22 @@ export const SEARCH_PATHS = {
  * @returns Shard number in `[0, shards)`.
  */
 export function shardOf(term: string, shards: number): number {
+  return hash32(term) % shards;
+}
+
+/**
+ * 32-bit FNV-1a hash of a string's UTF-16 code units.
+ *
+ * @param text Any string.
+ * @returns An unsigned 32-bit integer.
+ */
+export function hash32(text: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < term.length; i++) {
-    hash ^= term.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) % shards;
+  return hash >>> 0;
 }
 
 /**
