@@ -5,7 +5,7 @@
  * so shards can be written one at a time once every document is read.
  */
 import { hash32 } from "../client/format.js";
-import { DROPPED, EMPTY, TermTable, wordsOf } from "./terms.js";
+import { DROPPED, EMPTY, TermTable } from "./terms.js";
 
 /** Buckets postings are kept in; shard counts are powers of two up to this. */
 export const BUCKETS = 8192;
@@ -61,13 +61,14 @@ class Cursor {
     public at: number,
   ) {}
 
+  /** The next integer (all are below 2³¹). */
   next(): number {
     let value = 0;
     let shift = 0;
     let byte: number;
     do {
       byte = this.data[this.at++]!;
-      value += (byte & 0x7f) * 2 ** shift;
+      value |= (byte & 0x7f) << shift;
       shift += 7;
     } while (byte & 0x80);
     return value;
@@ -96,6 +97,8 @@ export class InvertedIndex {
   #last = new Int32Array(0);
   /** Per word position of the field being read: the next position of the same term. */
   #next = new Int32Array(0);
+  /** Term numbers of the words of the field being read. */
+  readonly #words = { terms: new Int32Array(0) };
   #stamp = 0;
 
   /** @param fieldCount Number of index fields. */
@@ -132,13 +135,14 @@ export class InvertedIndex {
 
   /** Read one field: its length, then one posting per distinct term with its positions. */
   #read(doc: number, field: number, text: string, ownStamp: number): void {
-    const words = wordsOf(text);
-    if (this.#next.length < words.length) this.#next = new Int32Array(words.length * 2);
+    const words = this.table.read(text, this.#words);
+    const terms = this.#words.terms;
+    if (this.#next.length < words) this.#next = new Int32Array(words * 2);
     const fieldStamp = ++this.#stamp;
     const distinct: number[] = [];
     let length = 0;
-    for (let position = 0; position < words.length; position++) {
-      const term = this.table.ofWord(words[position]!);
+    for (let position = 0; position < words; position++) {
+      const term = terms[position]!;
       if (term === DROPPED) continue;
       length++;
       if (term === EMPTY) continue;

@@ -9,32 +9,100 @@ export const DROPPED = -1;
 /** A word the trimmer empties (punctuation only): Lunr counts it in the field length but no query can find it. */
 export const EMPTY = -2;
 
-/** Numbers the index terms of words, caching the pipeline per distinct word. */
+/** Whether each UTF-16 code unit separates words for Lunr's tokenizer (its `separator`, tested per character as it does). */
+const SEPARATES = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < table.length; c++) table[c] = lunr.tokenizer.separator.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+})();
+
+/**
+ * Numbers the index terms of words, caching the pipeline per distinct word. Words are found in a
+ * hash table of their own (keyed by the text's characters), so reading a text makes no string
+ * for a word seen before.
+ */
 export class TermTable {
   /** Term text by term number. */
   readonly terms: string[] = [];
-  readonly #byWord = new Map<string, number>();
   readonly #byTerm = new Map<string, number>();
   readonly #pipeline = new lunr.Pipeline();
+  /** Distinct words seen, their hashes and term numbers; `#slots` holds word number + 1 by hash. */
+  readonly #words: string[] = [];
+  #wordHash: Int32Array = new Int32Array(1024);
+  #wordTerm: Int32Array = new Int32Array(1024);
+  #slots = new Int32Array(2048);
 
   constructor() {
     this.#pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
   }
 
   /**
-   * The term number of a lower-cased word (one token of Lunr's tokenizer).
+   * Split a field's text into words as Lunr's tokenizer does (lower-cased, split at its
+   * separator) and give each word's term number.
    *
-   * @param word Lower-cased text between separators.
-   * @returns Term number, {@link DROPPED} or {@link EMPTY}.
+   * @param text Field text.
+   * @param out Receives the term number (or {@link DROPPED} / {@link EMPTY}) of each word, by word number.
+   * @returns Number of words.
    */
-  ofWord(word: string): number {
-    let id = this.#byWord.get(word);
-    if (id === undefined) {
-      const [token] = this.#pipeline.run([new lunr.Token(word, {})]);
-      id = token === undefined ? DROPPED : this.ofTerm(token.toString(), true);
-      this.#byWord.set(word, id);
+  read(text: string, out: { terms: Int32Array }): number {
+    const lower = text.toLowerCase();
+    const length = lower.length;
+    if (out.terms.length < length) out.terms = new Int32Array(length * 2);
+    const terms = out.terms;
+    let count = 0;
+    let start = -1;
+    let hash = 0;
+    for (let i = 0; i <= length; i++) {
+      const c = i < length ? lower.charCodeAt(i) : 32;
+      if (SEPARATES[c] === 1) {
+        if (start >= 0) terms[count++] = this.#lookup(lower, start, i, hash);
+        start = -1;
+      } else {
+        if (start < 0) {
+          start = i;
+          hash = 0x811c9dc5;
+        }
+        hash = Math.imul(hash ^ c, 0x01000193);
+      }
     }
-    return id;
+    return count;
+  }
+
+  #lookup(text: string, start: number, end: number, hash: number): number {
+    const mask = this.#slots.length - 1;
+    let slot = hash & mask;
+    for (let w = this.#slots[slot]!; w !== 0; w = this.#slots[(slot = (slot + 1) & mask)]!) {
+      if (this.#wordHash[w - 1] !== hash) continue;
+      const word = this.#words[w - 1]!;
+      if (word.length !== end - start) continue;
+      let i = 0;
+      while (i < word.length && word.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+      if (i === word.length) return this.#wordTerm[w - 1]!;
+    }
+    const word = text.slice(start, end);
+    const [token] = this.#pipeline.run([new lunr.Token(word, {})]);
+    const term = token === undefined ? DROPPED : this.ofTerm(token.toString(), true);
+    const w = this.#words.push(word);
+    if (w > this.#wordHash.length) {
+      this.#wordHash = grown(this.#wordHash);
+      this.#wordTerm = grown(this.#wordTerm);
+    }
+    this.#wordHash[w - 1] = hash;
+    this.#wordTerm[w - 1] = term;
+    this.#slots[slot] = w;
+    if (w * 2 > this.#slots.length) this.#rehash();
+    return term;
+  }
+
+  #rehash(): void {
+    const slots = new Int32Array(this.#slots.length * 2);
+    const mask = slots.length - 1;
+    for (let w = 1; w <= this.#words.length; w++) {
+      let slot = this.#wordHash[w - 1]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = w;
+    }
+    this.#slots = slots;
   }
 
   /**
@@ -56,16 +124,8 @@ export class TermTable {
   }
 }
 
-/**
- * Split a field's text into lower-cased words as Lunr's tokenizer does (word numbers are
- * positions in the returned list).
- *
- * @param text Field text.
- * @returns Words, none empty.
- */
-export function wordsOf(text: string): string[] {
-  const words = text.toLowerCase().split(lunr.tokenizer.separator);
-  if (words[0] === "") words.shift();
-  if (words[words.length - 1] === "") words.pop();
-  return words;
+function grown(array: Int32Array): Int32Array {
+  const out = new Int32Array(array.length * 2);
+  out.set(array);
+  return out;
 }
