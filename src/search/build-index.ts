@@ -16,7 +16,7 @@ import type { OutputFile } from "../write/output.js";
 import { assignDocIds } from "./doc-ids.js";
 import { buildFilters } from "./filters.js";
 import { InvertedIndex } from "./inverted.js";
-import { fieldTexts, SEARCH_FIELDS, spellingsByTopic, topicSpellings } from "./lunr-index.js";
+import { fieldTexts, SEARCH_FIELDS, spellingsByTopic, topicSpellings, type Spelling, type SpellingsByTopic } from "./lunr-index.js";
 import { cutShards, shardCount } from "./shards.js";
 
 /** Characters of article text a result file keeps for excerpts. */
@@ -63,10 +63,7 @@ export function* searchIndexBatches(records: readonly ArticleRecord[], topics: r
   const ids = assignDocIds(records.map((r) => r.slug));
   const ordered = [...records].sort((a, b) => ids.get(a.slug)! - ids.get(b.slug)!);
   const docIds = ordered.map((r) => ids.get(r.slug)!);
-  const index = new InvertedIndex(SEARCH_FIELDS.length);
-  const spellings = spellingsByTopic(topics);
-  const termNumber = (term: string) => index.termNumber(term);
-  for (const r of ordered) index.add(fieldTexts(r, spellings, termNumber));
+  const index = indexRecords(ordered, spellingsByTopic(topics));
   const count = options.shards ?? shardCount(index.postingCount);
   const filters = buildFilters(ordered, docIds, topics);
   const meta: SearchMeta = {
@@ -99,6 +96,22 @@ export function* searchIndexBatches(records: readonly ArticleRecord[], topics: r
     yield* flush(BATCH_FILES);
   }
   yield* flush(1);
+}
+
+/** Index records in doc-number order. */
+function indexRecords(records: readonly ArticleRecord[], spellings: SpellingsByTopic): InvertedIndex {
+  const index = new InvertedIndex(SEARCH_FIELDS.length);
+  const known = new Map<Spelling, readonly number[]>();
+  const numbers = (s: Spelling) => {
+    let found = known.get(s);
+    if (!found) {
+      found = s.terms.map((term) => index.termNumber(term));
+      if (found.every((n) => n >= 0)) known.set(s, found);
+    }
+    return found;
+  };
+  for (const r of records) index.add(fieldTexts(r, spellings, numbers));
+  return index;
 }
 
 /** What a result shows of an article. */

@@ -36,9 +36,10 @@ export function buildFilters(records: readonly ArticleRecord[], ids: readonly nu
     if (year) add("year", year, year, doc);
   });
   const files = new Map<string, number[]>();
+  const collator = new Intl.Collator();
   const options = {} as Record<FilterKind, FilterOption[]>;
   for (const kind of ["topic", "publisher", "year"] as const) {
-    const entries = [...groups[kind]].sort(([a, x], [b, y]) => (kind === "year" ? b.localeCompare(a) : x.label.localeCompare(y.label)));
+    const entries = [...groups[kind]].sort(([a, x], [b, y]) => (kind === "year" ? collator.compare(b, a) : collator.compare(x.label, y.label)));
     options[kind] = entries.map(([value, group]): FilterOption => {
       let file = `${kind}-${hash32(value).toString(36)}`;
       while (files.has(file)) file += "x";

@@ -75,6 +75,9 @@ class Cursor {
   }
 }
 
+/** A field's text, whole or in parts (read as if joined by line breaks). */
+export type FieldText = string | readonly string[];
+
 /** Postings of the whole archive by term, with field lengths and term numbering. */
 export class InvertedIndex {
   readonly table = new TermTable();
@@ -111,16 +114,17 @@ export class InvertedIndex {
   /**
    * Add the next document (doc indexes are given in order of addition).
    *
-   * @param fields Text of each field, in field order; a function gets a test of whether a term
+   * @param fields Text of each field, in field order (parts of a field are read as if joined by
+   *   a line break); a function gets a test of whether a term
    *   (by number) is in the fields given as text, and returns its text (for fields that depend
    *   on the others).
    */
-  add(fields: readonly (string | ((own: (term: number) => boolean) => string))[]): void {
+  add(fields: readonly (FieldText | ((own: (term: number) => boolean) => string))[]): void {
     const doc = this.docCount++;
     const stamp = ++this.#stamp;
-    fields.forEach((text, f) => typeof text === "string" && this.#read(doc, f, text, stamp));
+    fields.forEach((text, f) => typeof text !== "function" && this.#read(doc, f, text, stamp));
     const own = (term: number) => term >= 0 && term < this.#ownStamp.length && this.#ownStamp[term] === stamp;
-    fields.forEach((text, f) => typeof text !== "string" && this.#read(doc, f, text(own), 0));
+    fields.forEach((text, f) => typeof text === "function" && this.#read(doc, f, text(own), 0));
   }
 
   /**
@@ -134,8 +138,9 @@ export class InvertedIndex {
   }
 
   /** Read one field: its length, then one posting per distinct term with its positions. */
-  #read(doc: number, field: number, text: string, ownStamp: number): void {
-    const words = this.table.read(text, this.#words);
+  #read(doc: number, field: number, text: FieldText, ownStamp: number): void {
+    let words = 0;
+    for (const part of typeof text === "string" ? [text] : text) words = this.table.read(part, this.#words, words);
     const terms = this.#words.terms;
     if (this.#next.length < words) this.#next = new Int32Array(words * 2);
     const fieldStamp = ++this.#stamp;

@@ -3,6 +3,7 @@ import lunr from "lunr";
 import { spellingTerms } from "../client/query.js";
 import type { ArticleRecord } from "../record.js";
 import type { TopicPage } from "../topics/assign.js";
+import type { FieldText } from "./inverted.js";
 
 /** Index fields and their boosts, in the order shards list them. */
 export const SEARCH_FIELDS: readonly { readonly name: string; readonly boost: number }[] = Object.freeze([
@@ -31,23 +32,20 @@ export function topicSpellings(page: TopicPage): string[] {
  *
  * @param r A record.
  * @param spellings Per topic name, its spellings and their index terms.
- * @param termNumber Number of an index term (negative when no document has it yet).
+ * @param numbers Term numbers of a spelling's terms (negative for a term no document has yet).
  * @returns Field texts.
  */
-export function fieldTexts(r: ArticleRecord, spellings: SpellingsByTopic, termNumber: (term: string) => number): (string | ((own: (term: number) => boolean) => string))[] {
-  const numbers = (s: Spelling) => (s.numbers.length === s.terms.length ? s.numbers : s.terms.map(termNumber));
-  const texts: Record<string, string | ((own: (term: number) => boolean) => string)> = {
+export function fieldTexts(r: IndexedRecord, spellings: SpellingsByTopic, numbers: (s: Spelling) => readonly number[]): (FieldText | ((own: (term: number) => boolean) => string))[] {
+  const texts: Record<string, FieldText | ((own: (term: number) => boolean) => string)> = {
     title: r.title,
     subtitle: r.subtitle ?? "",
     people: [...r.authors, r.publisher ?? ""].join(" "),
-    body: r.body.map((b) => b.text).join("\n"),
+    body: r.body.map((b) => b.text),
     topics: (own) => {
       const missing: string[] = [];
       for (const topic of r.topics) {
         for (const s of spellings.get(topic) ?? []) {
-          const terms = numbers(s);
-          if (terms !== s.numbers && terms.every((n) => n >= 0)) s.numbers.push(...terms);
-          if (terms.some((n) => !own(n))) missing.push(s.text);
+          if (numbers(s).some((n) => !own(n))) missing.push(s.text);
         }
       }
       return missing.join(" ");
@@ -56,11 +54,13 @@ export function fieldTexts(r: ArticleRecord, spellings: SpellingsByTopic, termNu
   return SEARCH_FIELDS.map((f) => texts[f.name]!);
 }
 
-/** A topic spelling, its index terms, and their numbers once every one is known. */
-interface Spelling {
+/** What the index reads of a record. */
+export type IndexedRecord = Pick<ArticleRecord, "title" | "subtitle" | "authors" | "publisher" | "topics"> & { readonly body: readonly { readonly text: string }[] };
+
+/** A topic spelling and its index terms. */
+export interface Spelling {
   readonly text: string;
   readonly terms: readonly string[];
-  readonly numbers: number[];
 }
 
 /** Per topic name, its spellings with their index terms. */
@@ -73,5 +73,5 @@ export type SpellingsByTopic = ReadonlyMap<string, readonly Spelling[]>;
  * @returns Spellings by topic name.
  */
 export function spellingsByTopic(topics: readonly TopicPage[]): SpellingsByTopic {
-  return new Map(topics.map((t) => [t.topic.name, topicSpellings(t).map((s) => ({ text: s, terms: spellingTerms(lunr, s).filter(Boolean), numbers: [] }))]));
+  return new Map(topics.map((t) => [t.topic.name, topicSpellings(t).map((s) => ({ text: s, terms: spellingTerms(lunr, s).filter(Boolean) }))]));
 }

@@ -42,14 +42,15 @@ export class TermTable {
    *
    * @param text Field text.
    * @param out Receives the term number (or {@link DROPPED} / {@link EMPTY}) of each word, by word number.
-   * @returns Number of words.
+   * @param from Words already in `out` (the text continues a field after a separator).
+   * @returns Number of words in `out`.
    */
-  read(text: string, out: { terms: Int32Array }): number {
+  read(text: string, out: { terms: Int32Array }, from = 0): number {
     const lower = text.toLowerCase();
     const length = lower.length;
-    if (out.terms.length < length) out.terms = new Int32Array(length * 2);
+    if (out.terms.length < from + length) out.terms = grown(out.terms, (from + length) * 2);
     const terms = out.terms;
-    let count = 0;
+    let count = from;
     let start = -1;
     let hash = 0;
     for (let i = 0; i <= length; i++) {
@@ -124,8 +125,8 @@ export class TermTable {
   }
 }
 
-function grown(array: Int32Array): Int32Array {
-  const out = new Int32Array(array.length * 2);
+function grown(array: Int32Array, size = array.length * 2): Int32Array {
+  const out = new Int32Array(size);
   out.set(array);
   return out;
 }
