@@ -30,7 +30,7 @@ async function seedRecords(): Promise<{ records: ArticleRecord[]; topics: Return
 
 /** A loader over files built in memory, going through JSON text as a browser would. */
 function memoryLoader(files: readonly { path: string; content: string | Uint8Array }[]): Loader {
-  const byPath = new Map(files.map((f) => [f.path, String(f.content)]));
+  const byPath = new Map(files.map((f) => [f.path, typeof f.content === "string" ? f.content : Buffer.from(f.content).toString("utf8")]));
   return async (file) => (byPath.has(file) ? JSON.parse(byPath.get(file)!) : null);
 }
 

@@ -47,11 +47,11 @@ export interface FieldPostings {
  *
  * @param list The postings.
  * @param i Which posting.
- * @param out Receives the positions, delta-coded (first one as is).
+ * @param each Gets the positions in order, delta-coded (first one as is).
  */
-export function readPositions(list: FieldPostings, i: number, out: number[]): void {
+export function readPositions(list: FieldPostings, i: number, each: (delta: number) => void): void {
   const cursor = new Cursor(list.data, list.at[i]!);
-  for (let n = list.tfs[i]!; n > 0; n--) out.push(cursor.next());
+  for (let n = list.tfs[i]!; n > 0; n--) each(cursor.next());
 }
 
 /** Reads the variable-length integers written by {@link Bytes}. */

@@ -1,6 +1,7 @@
 /** Cutting the inverted index into term shards and position shards, as JSON text, one shard at a time. */
 import { idf, weight } from "./bm25.js";
-import { BUCKETS, readPositions, type FieldPostings, type InvertedIndex } from "./inverted.js";
+import { BUCKETS, readPositions, type InvertedIndex } from "./inverted.js";
+import { JsonBytes } from "./json-bytes.js";
 
 /** Raw bytes of term postings aimed at per shard when choosing the shard count. */
 export const TARGET_SHARD_BYTES = 8 * 1024;
@@ -32,53 +33,62 @@ export interface ShardContext {
 
 /**
  * Write every shard: term shard `[doc+, weight×1000, …]` and position shard
- * `[doc+, count, pos, pos+, …]` per field, doc numbers delta-coded. Each shard's postings are
- * dropped from the index once written.
+ * `[doc+, count, pos, pos+, …]` per field, doc numbers delta-coded, as UTF-8 JSON. Each shard's
+ * postings are dropped from the index once written.
  *
  * @param index The filled inverted index.
  * @param count Shard count (a power of two, at most {@link MAX_SHARDS}).
  * @param context Doc numbers and boosts.
- * @returns Per shard, its term shard and position shard text.
+ * @returns Per shard, its term shard and position shard.
  */
-export function* cutShards(index: InvertedIndex, count: number, context: ShardContext): Generator<{ shard: number; terms: string; positions: string }> {
+export function* cutShards(index: InvertedIndex, count: number, context: ShardContext): Generator<{ shard: number; terms: Uint8Array; positions: Uint8Array }> {
   if (count < 1 || count > MAX_SHARDS || (count & (count - 1)) !== 0) throw new Error(`search index: shard count ${count} is not a power of two up to ${MAX_SHARDS}`);
   const averages = index.totalLengths.map((total) => total / index.docCount);
+  const terms = new JsonBytes();
+  const positions = new JsonBytes();
+  const { ids, boosts } = context;
   for (let shard = 0; shard < count; shard++) {
     const buckets: number[] = [];
     for (let b = shard; b < BUCKETS; b += count) buckets.push(b);
     const postings = index.take(buckets);
     const entries = [...postings].map(([term, lists]) => ({ term: index.table.terms[term]!, lists })).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-    const terms: string[] = [];
-    const positions: string[] = [];
-    for (const { term, lists } of entries) {
+    terms.char(OPEN_OBJECT);
+    positions.char(OPEN_OBJECT);
+    entries.forEach(({ term, lists }, i) => {
+      const key = `${i > 0 ? "," : ""}${JSON.stringify(term)}:[`;
+      terms.raw(key);
+      positions.raw(key);
       const termIdf = idf(lists.reduce((n, list) => n + list.docs.length, 0), index.docCount);
-      const key = JSON.stringify(term);
-      terms.push(`${key}:[${lists.map((list, f) => termEntry(list, context.ids, (tf, doc) => weight(termIdf, tf, index.fieldLengths[f]![doc]!, averages[f]!, context.boosts[f]!))).join(",")}]`);
-      positions.push(`${key}:[${lists.map((list) => positionEntry(list, context.ids)).join(",")}]`);
-    }
-    yield { shard, terms: `{${terms.join(",")}}`, positions: `{${positions.join(",")}}` };
+      lists.forEach((list, f) => {
+        if (f > 0) {
+          terms.char(COMMA);
+          positions.char(COMMA);
+        }
+        terms.char(OPEN_ARRAY);
+        positions.char(OPEN_ARRAY);
+        let last = 0;
+        list.docs.forEach((doc, k) => {
+          if (k > 0) {
+            terms.char(COMMA);
+            positions.char(COMMA);
+          }
+          const id = ids[doc]!;
+          const tf = list.tfs[k]!;
+          terms.int(id - last).char(COMMA).int(weight(termIdf, tf, index.fieldLengths[f]![doc]!, averages[f]!, boosts[f]!));
+          positions.int(id - last).char(COMMA).int(tf);
+          last = id;
+          readPositions(list, k, (delta) => positions.char(COMMA).int(delta));
+        });
+        terms.char(CLOSE_ARRAY);
+        positions.char(CLOSE_ARRAY);
+      });
+      terms.char(CLOSE_ARRAY);
+      positions.char(CLOSE_ARRAY);
+    });
+    terms.char(CLOSE_OBJECT);
+    positions.char(CLOSE_OBJECT);
+    yield { shard, terms: terms.take(), positions: positions.take() };
   }
 }
 
-/** `[doc+, weight, …]` for one field. */
-function termEntry(list: FieldPostings, ids: readonly number[], weigh: (tf: number, doc: number) => number): string {
-  const out: number[] = [];
-  let last = 0;
-  list.docs.forEach((doc, i) => {
-    out.push(ids[doc]! - last, weigh(list.tfs[i]!, doc));
-    last = ids[doc]!;
-  });
-  return `[${out.join(",")}]`;
-}
-
-/** `[doc+, count, pos, pos+, …]` for one field. */
-function positionEntry(list: FieldPostings, ids: readonly number[]): string {
-  const out: number[] = [];
-  let last = 0;
-  list.docs.forEach((doc, i) => {
-    out.push(ids[doc]! - last, list.tfs[i]!);
-    last = ids[doc]!;
-    readPositions(list, i, out);
-  });
-  return `[${out.join(",")}]`;
-}
+const [OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY, COMMA] = [..."{}[],"].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];
