@@ -10,6 +10,7 @@ import { assembleIndex, decodePostings, SEARCH_PATHS, shardOf, type Posting, typ
 import { parseQuery, queryTermsOf } from "../src/client/query.ts";
 import type { ArticleRecord } from "../src/record.ts";
 import { buildSearchIndex } from "../src/search/build-index.ts";
+import { assignDocIds } from "../src/search/doc-ids.ts";
 import { assignTopics } from "../src/topics/assign.ts";
 import { parseVocabulary } from "../src/topics/vocabulary.ts";
 import { useServedSeeds } from "./helpers/browser.ts";
@@ -118,6 +119,34 @@ describe("search index: shards against the whole Lunr index", () => {
     const run = (index: lunr.Index) => index.query((q) => q.term(["isi", "daraa", "regim", "border"], { usePipeline: false })).map((r) => [r.ref, r.score, JSON.stringify(r.matchData.metadata)]);
     assert.ok(run(first).length > 0);
     assert.deepEqual(run(again), run(first));
+  });
+});
+
+describe("search index: files that stay the same", () => {
+  const texts = (files: readonly { path: string; content: string | Uint8Array }[]) => new Map(files.map((f) => [f.path, Buffer.from(f.content).toString("utf8")]));
+  const records = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((slug, i) => ({ ...record(slug, `Report ${slug}`, [`Shelling near the border, day ${i}.`]), publisher: i % 2 ? "SANA" : "Reuters" }));
+
+  it("should write the same bytes whatever the order of the records", () => {
+    assert.deepEqual(texts(buildSearchIndex([...records].reverse(), []).files), texts(buildSearchIndex(records, []).files));
+  });
+
+  it("should keep every other article's result file when one is added (within a power of two of articles)", () => {
+    const before = texts(buildSearchIndex(records.slice(0, 5), []).files);
+    const after = texts(buildSearchIndex(records, []).files);
+    const results = (files: Map<string, string>) => [...files].filter(([file]) => file.startsWith("search/d/"));
+    assert.equal(results(before).length, 5);
+    for (const [file, content] of results(before)) assert.equal(after.get(file), content, file);
+    assert.equal(results(after).length, 6);
+  });
+
+  it("should give every slug its own doc number, the same one in any company", () => {
+    const slugs = Array.from({ length: 3000 }, (_, i) => `article-${i}`);
+    const ids = assignDocIds(slugs);
+    assert.equal(new Set(ids.values()).size, slugs.length);
+    const fewer = assignDocIds(slugs.slice(0, 2999));
+    const moved = slugs.slice(0, 2999).filter((slug) => fewer.get(slug) !== ids.get(slug));
+    assert.ok(moved.length <= 2, `${moved.length} doc numbers moved`);
+    assert.throws(() => assignDocIds(["a", "a"]), /appears twice/);
   });
 });
 

@@ -13,6 +13,10 @@
  *   positions phrase queries check.
  * - `d/<doc>.json` ({@link DocFile}): what a result shows of one article.
  * - `f/<id>.json`: a filter's articles, delta-coded doc numbers.
+ *
+ * An article's doc number comes from a hash of its slug (see `src/search/doc-ids.ts`), so it and
+ * its result file stay the same when other articles come and go; filter files are named by a
+ * hash of their value for the same reason.
  */
 
 /** Version of the file layout; bumped when a reader of the old layout would misread the new. */
@@ -32,7 +36,7 @@ export interface SearchMeta {
   readonly v: number;
   /** Lunr version the scores come from. */
   readonly lunr: string;
-  /** Number of articles (doc numbers run from 0 to docs - 1). */
+  /** Number of articles (doc numbers are spread over a wider range; see `src/search/doc-ids.ts`). */
   readonly docs: number;
   /** Number of term shards (and of position shards). */
   readonly shards: number;
