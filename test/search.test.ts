@@ -6,15 +6,15 @@ import lunr from "lunr";
 import type { Page } from "playwright-core";
 import { SearchEngine } from "../src/client/engine.ts";
 import { emptyFields } from "../src/parse/text.ts";
-import { assembleIndex, type Posting } from "../src/client/format.ts";
+import { assembleIndex, decodePostings, SEARCH_PATHS, shardOf, type Posting, type PositionShard, type SearchMeta, type TermShard } from "../src/client/format.ts";
 import { parseQuery, queryTermsOf } from "../src/client/query.ts";
 import type { ArticleRecord } from "../src/record.ts";
 import { buildSearchIndex } from "../src/search/build-index.ts";
-import { buildLunrIndex, indexedDocuments } from "../src/search/lunr-index.ts";
-import { extractPostings } from "../src/search/shards.ts";
+import { assignDocIds } from "../src/search/doc-ids.ts";
 import { assignTopics } from "../src/topics/assign.ts";
 import { parseVocabulary } from "../src/topics/vocabulary.ts";
 import { useServedSeeds } from "./helpers/browser.ts";
+import { referenceIndex, referencePostings } from "./helpers/lunr-reference.ts";
 import { HOSTILE_QUERIES, memoryLoader } from "./helpers/search.ts";
 import { ROOT } from "./helpers/site.ts";
 
@@ -50,10 +50,33 @@ function assertSameScores(actual: readonly { doc: number; score: number }[], exp
 describe("search index: shards against the whole Lunr index", () => {
   let whole: lunr.Index;
   let engine: SearchEngine;
+  let files: ReturnType<typeof buildSearchIndex>["files"];
   before(async () => {
     const { records, topics } = await seedRecords();
-    whole = buildLunrIndex(indexedDocuments(records, topics).docs);
-    engine = new SearchEngine(lunr, memoryLoader(buildSearchIndex(records, topics, { shards: 8 }).files));
+    whole = referenceIndex(records, topics);
+    files = buildSearchIndex(records, topics, { shards: 8 }).files;
+    engine = new SearchEngine(lunr, memoryLoader(files));
+  });
+
+  it("should hold every term of the lunr.Builder index with the same weights and positions", async () => {
+    const load = memoryLoader(files);
+    const meta = (await load(SEARCH_PATHS.meta)) as SearchMeta;
+    const expected = referencePostings(whole);
+    expected.delete("");
+    const shipped = new Map<string, Posting[][]>();
+    for (let shard = 0; shard < meta.shards; shard++) {
+      const terms = (await load(SEARCH_PATHS.terms(shard))) as TermShard;
+      const positions = (await load(SEARCH_PATHS.positions(shard))) as PositionShard;
+      assert.deepEqual(Object.keys(positions).sort(), Object.keys(terms).sort());
+      for (const term of Object.keys(terms)) {
+        assert.equal(shardOf(term, meta.shards), shard, term);
+        shipped.set(term, decodePostings(terms[term]!, positions[term]!));
+      }
+    }
+    assert.ok(expected.size > 500, `${expected.size} terms`);
+    assert.deepEqual([...shipped.keys()].sort(), [...expected.keys()].sort());
+    const rounded = (perField: Posting[][]) => perField.map((list) => list.map((p) => ({ doc: p.doc, score: Math.round(p.score * 1000), positions: p.positions ?? [] })));
+    for (const [term, perField] of expected) assert.deepEqual(rounded(shipped.get(term)!), rounded(perField), term);
   });
 
   for (const query of ["Tasil", "regime forces", "Druze fighters", "observatory", "jordan border", "zzyzx"]) {
@@ -81,7 +104,7 @@ describe("search index: shards against the whole Lunr index", () => {
   });
 
   it("should give identical results after the assembled index is saved and loaded again", () => {
-    const postings = extractPostings(whole, ["title", "subtitle", "topics", "people", "body"]);
+    const postings = referencePostings(whole);
     const some = new Map<string, Posting[][]>([...postings].filter(([term]) => ["isi", "daraa", "regim", "border"].includes(term)));
     const serialised = assembleIndex(some, lunr.version);
     const first = lunr.Index.load(serialised as unknown as object);
@@ -89,6 +112,34 @@ describe("search index: shards against the whole Lunr index", () => {
     const run = (index: lunr.Index) => index.query((q) => q.term(["isi", "daraa", "regim", "border"], { usePipeline: false })).map((r) => [r.ref, r.score, JSON.stringify(r.matchData.metadata)]);
     assert.ok(run(first).length > 0);
     assert.deepEqual(run(again), run(first));
+  });
+});
+
+describe("search index: files that stay the same", () => {
+  const texts = (files: readonly { path: string; content: string | Uint8Array }[]) => new Map(files.map((f) => [f.path, Buffer.from(f.content).toString("utf8")]));
+  const records = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((slug, i) => ({ ...record(slug, `Report ${slug}`, [`Shelling near the border, day ${i}.`]), publisher: i % 2 ? "SANA" : "Reuters" }));
+
+  it("should write the same bytes whatever the order of the records", () => {
+    assert.deepEqual(texts(buildSearchIndex([...records].reverse(), []).files), texts(buildSearchIndex(records, []).files));
+  });
+
+  it("should keep every other article's result file when one is added (within a power of two of articles)", () => {
+    const before = texts(buildSearchIndex(records.slice(0, 5), []).files);
+    const after = texts(buildSearchIndex(records, []).files);
+    const results = (files: Map<string, string>) => [...files].filter(([file]) => file.startsWith("search/d/"));
+    assert.equal(results(before).length, 5);
+    for (const [file, content] of results(before)) assert.equal(after.get(file), content, file);
+    assert.equal(results(after).length, 6);
+  });
+
+  it("should give every slug its own doc number, the same one in any company", () => {
+    const slugs = Array.from({ length: 3000 }, (_, i) => `article-${i}`);
+    const ids = assignDocIds(slugs);
+    assert.equal(new Set(ids.values()).size, slugs.length);
+    const fewer = assignDocIds(slugs.slice(0, 2999));
+    const moved = slugs.slice(0, 2999).filter((slug) => fewer.get(slug) !== ids.get(slug));
+    assert.ok(moved.length <= 2, `${moved.length} doc numbers moved`);
+    assert.throws(() => assignDocIds(["a", "a"]), /appears twice/);
   });
 });
 

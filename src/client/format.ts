@@ -13,6 +13,10 @@
  *   positions phrase queries check.
  * - `d/<doc>.json` ({@link DocFile}): what a result shows of one article.
  * - `f/<id>.json`: a filter's articles, delta-coded doc numbers.
+ *
+ * An article's doc number comes from a hash of its slug (see `src/search/doc-ids.ts`), so it and
+ * its result file stay the same when other articles come and go; filter files are named by a
+ * hash of their value for the same reason.
  */
 
 /** Version of the file layout; bumped when a reader of the old layout would misread the new. */
@@ -32,7 +36,7 @@ export interface SearchMeta {
   readonly v: number;
   /** Lunr version the scores come from. */
   readonly lunr: string;
-  /** Number of articles (doc numbers run from 0 to docs - 1). */
+  /** Number of articles (doc numbers are spread over a wider range; see `src/search/doc-ids.ts`). */
   readonly docs: number;
   /** Number of term shards (and of position shards). */
   readonly shards: number;
@@ -90,12 +94,22 @@ export const SEARCH_PATHS = {
  * @returns Shard number in `[0, shards)`.
  */
 export function shardOf(term: string, shards: number): number {
+  return hash32(term) % shards;
+}
+
+/**
+ * 32-bit FNV-1a hash of a string's UTF-16 code units.
+ *
+ * @param text Any string.
+ * @returns An unsigned 32-bit integer.
+ */
+export function hash32(text: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < term.length; i++) {
-    hash ^= term.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) % shards;
+  return hash >>> 0;
 }
 
 /**

@@ -1,6 +1,10 @@
 /**
  * The search stage: the archive's Lunr index, cut into shards a browser fetches per query term,
  * with the files results and filters need. See `src/client/format.ts` for the file layout.
+ *
+ * The index is built directly in Lunr's form (Lunr's tokenizer, pipeline and weights; see
+ * `bm25.ts`) rather than through `lunr.Builder`, one document at a time into compact postings,
+ * and its files are produced in batches so a caller can write them as they come.
  */
 import lunr from "lunr";
 import { FORMAT_VERSION, SEARCH_PATHS, type DocFile, type SearchMeta } from "../client/format.js";
@@ -9,15 +13,20 @@ import type { ArticleRecord } from "../record.js";
 import { dateLabel } from "../render/site-data.js";
 import type { TopicPage } from "../topics/assign.js";
 import type { OutputFile } from "../write/output.js";
+import { assignDocIds } from "./doc-ids.js";
 import { buildFilters } from "./filters.js";
-import { buildLunrIndex, indexedDocuments, SEARCH_FIELDS, topicSpellings } from "./lunr-index.js";
-import { cutShards, extractPostings } from "./shards.js";
+import { InvertedIndex } from "./inverted.js";
+import { fieldTexts, SEARCH_FIELDS, spellingsByTopic, topicSpellings, type Spelling, type SpellingsByTopic } from "./lunr-index.js";
+import { cutShards, shardCount } from "./shards.js";
 
 /** Characters of article text a result file keeps for excerpts. */
 export const MAX_EXCERPT_SOURCE = 20_000;
 
 /** Compiled browser modules (in `lib/client/`) the search page loads from `assets/`. */
 export const SEARCH_CLIENT_MODULES: readonly string[] = Object.freeze(["search.js", "engine.js", "format.js", "query.js", "excerpt.js"]);
+
+/** Files yielded at once by {@link searchIndexBatches} (about). */
+const BATCH_FILES = 1024;
 
 /** Options for {@link buildSearchIndex}. */
 export interface SearchIndexOptions {
@@ -29,33 +38,80 @@ export interface SearchIndexOptions {
  * Build the search files: meta, term and position shards, one result file per article, the
  * filter options and one file per filter option.
  *
- * @param records Published records.
+ * @param records Published records (distinct slugs).
  * @param topics Topic pages, for spellings and the topic filter.
  * @param options Shard count.
  * @returns Files to write below the site root.
  */
 export function buildSearchIndex(records: readonly ArticleRecord[], topics: readonly TopicPage[], options: SearchIndexOptions = {}): { files: OutputFile[] } {
-  const { records: ordered, docs } = indexedDocuments(records, topics);
-  const fields = SEARCH_FIELDS.map((f) => f.name);
-  const shards = cutShards(extractPostings(buildLunrIndex(docs), fields), options.shards);
-  const filters = buildFilters(ordered, topics);
+  const files: OutputFile[] = [];
+  for (const batch of searchIndexBatches(records, topics, options)) files.push(...batch);
+  return { files };
+}
+
+/**
+ * The files of {@link buildSearchIndex}, in batches of about a thousand: the index is built
+ * when the first batch is asked for, and each batch's text is made only when it is reached, so
+ * writing every batch before asking for the next keeps memory low.
+ *
+ * @param records Published records (distinct slugs).
+ * @param topics Topic pages, for spellings and the topic filter.
+ * @param options Shard count.
+ * @returns Batches of files to write below the site root.
+ */
+export function* searchIndexBatches(records: readonly ArticleRecord[], topics: readonly TopicPage[], options: SearchIndexOptions = {}): Generator<OutputFile[]> {
+  const ids = assignDocIds(records.map((r) => r.slug));
+  const ordered = [...records].sort((a, b) => ids.get(a.slug)! - ids.get(b.slug)!);
+  const docIds = ordered.map((r) => ids.get(r.slug)!);
+  const index = indexRecords(ordered, spellingsByTopic(topics));
+  const count = options.shards ?? shardCount(index.postingCount);
+  const filters = buildFilters(ordered, docIds, topics);
   const meta: SearchMeta = {
     v: FORMAT_VERSION,
     lunr: lunr.version,
     docs: ordered.length,
-    shards: shards.terms.length,
-    fields,
+    shards: count,
+    fields: SEARCH_FIELDS.map((f) => f.name),
     aliases: aliasMap(topics),
   };
-  const files: OutputFile[] = [
+  let batch: OutputFile[] = [
     { path: SEARCH_PATHS.meta, content: JSON.stringify(meta) },
     { path: SEARCH_PATHS.filters, content: JSON.stringify(filters.options) },
   ];
-  shards.terms.forEach((shard, i) => files.push({ path: SEARCH_PATHS.terms(i), content: JSON.stringify(shard) }));
-  shards.positions.forEach((shard, i) => files.push({ path: SEARCH_PATHS.positions(i), content: JSON.stringify(shard) }));
-  ordered.forEach((r, i) => files.push({ path: SEARCH_PATHS.doc(i), content: JSON.stringify(resultFile(r)) }));
-  for (const [file, docList] of filters.files) files.push({ path: SEARCH_PATHS.filter(file), content: JSON.stringify(docList) });
-  return { files };
+  const flush = function* (limit: number) {
+    if (batch.length < limit) return;
+    yield batch;
+    batch = [];
+  };
+  for (const shard of cutShards(index, count, { ids: docIds, boosts: SEARCH_FIELDS.map((f) => f.boost) })) {
+    batch.push({ path: SEARCH_PATHS.terms(shard.shard), content: shard.terms }, { path: SEARCH_PATHS.positions(shard.shard), content: shard.positions });
+    yield* flush(BATCH_FILES);
+  }
+  for (const [file, docList] of filters.files) {
+    batch.push({ path: SEARCH_PATHS.filter(file), content: JSON.stringify(docList) });
+    yield* flush(BATCH_FILES);
+  }
+  for (let i = 0; i < ordered.length; i++) {
+    batch.push({ path: SEARCH_PATHS.doc(docIds[i]!), content: JSON.stringify(resultFile(ordered[i]!)) });
+    yield* flush(BATCH_FILES);
+  }
+  yield* flush(1);
+}
+
+/** Index records in doc-number order. */
+function indexRecords(records: readonly ArticleRecord[], spellings: SpellingsByTopic): InvertedIndex {
+  const index = new InvertedIndex(SEARCH_FIELDS.length);
+  const known = new Map<Spelling, readonly number[]>();
+  const numbers = (s: Spelling) => {
+    let found = known.get(s);
+    if (!found) {
+      found = s.terms.map((term) => index.termNumber(term));
+      if (found.every((n) => n >= 0)) known.set(s, found);
+    }
+    return found;
+  };
+  for (const r of records) index.add(fieldTexts(r, spellings, numbers));
+  return index;
 }
 
 /** What a result shows of an article. */

@@ -1,8 +1,9 @@
-/** The whole archive's Lunr index, built in memory: the source the shipped shards are cut from. */
+/** What the index holds of an article: its fields, their boosts, and the topic spellings added to it. */
 import lunr from "lunr";
-import { spellingTerms, toTerms } from "../client/query.js";
+import { spellingTerms } from "../client/query.js";
 import type { ArticleRecord } from "../record.js";
 import type { TopicPage } from "../topics/assign.js";
+import type { FieldText } from "./inverted.js";
 
 /** Index fields and their boosts, in the order shards list them. */
 export const SEARCH_FIELDS: readonly { readonly name: string; readonly boost: number }[] = Object.freeze([
@@ -12,9 +13,6 @@ export const SEARCH_FIELDS: readonly { readonly name: string; readonly boost: nu
   { name: "people", boost: 1 },
   { name: "body", boost: 1 },
 ]);
-
-/** One article as the index sees it; `ref` is its doc number. */
-export type IndexedDoc = Readonly<Record<string, string>> & { readonly ref: string };
 
 /**
  * Every spelling of a topic: its vocabulary names and the spellings found in the archive.
@@ -27,55 +25,53 @@ export function topicSpellings(page: TopicPage): string[] {
 }
 
 /**
- * Number the articles (in slug order) and give each the text of every field. The topics field
+ * The text of each index field of an article, in {@link SEARCH_FIELDS} order. The topics field
  * holds the spellings of the article's topics that its own text does not use, so any spelling
- * finds it ("Deraa" finds an article that only says Daraa) without repeating words it already has.
+ * finds it ("Deraa" finds an article that only says Daraa) without repeating words it already has;
+ * it is given as a function of which terms the other fields hold.
  *
- * @param records Published records.
- * @param topics Topic pages, for spellings.
- * @returns Records in doc-number order and their field texts.
+ * @param r A record.
+ * @param spellings Per topic name, its spellings and their index terms.
+ * @param numbers Term numbers of a spelling's terms (negative for a term no document has yet).
+ * @returns Field texts.
  */
-export function indexedDocuments(records: readonly ArticleRecord[], topics: readonly TopicPage[]): { records: ArticleRecord[]; docs: IndexedDoc[] } {
-  const spellings = new Map(topics.map((t) => [t.topic.name, topicSpellings(t).map((s) => ({ text: s, terms: spellingTerms(lunr, s).filter(Boolean) }))]));
-  const sorted = [...records].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const cache = new Map<string, string>();
-  const docs = sorted.map((r, i) => {
-    const fields = {
-      title: r.title,
-      subtitle: r.subtitle ?? "",
-      people: [...r.authors, r.publisher ?? ""].join(" "),
-      body: r.body.map((b) => b.text).join("\n"),
-    };
-    const own = termsOf(Object.values(fields).join("\n"), cache);
-    const missing = r.topics.flatMap((t) => (spellings.get(t) ?? []).filter((s) => s.terms.some((term) => !own.has(term))).map((s) => s.text));
-    return { ref: String(i), ...fields, topics: missing.join(" ") };
-  });
-  return { records: sorted, docs };
+export function fieldTexts(r: IndexedRecord, spellings: SpellingsByTopic, numbers: (s: Spelling) => readonly number[]): (FieldText | ((own: (term: number) => boolean) => string))[] {
+  const texts: Record<string, FieldText | ((own: (term: number) => boolean) => string)> = {
+    title: r.title,
+    subtitle: r.subtitle ?? "",
+    people: [...r.authors, r.publisher ?? ""].join(" "),
+    body: r.body.map((b) => b.text),
+    topics: (own) => {
+      const missing: string[] = [];
+      for (const topic of r.topics) {
+        for (const s of spellings.get(topic) ?? []) {
+          if (numbers(s).some((n) => !own(n))) missing.push(s.text);
+        }
+      }
+      return missing.join(" ");
+    },
+  };
+  return SEARCH_FIELDS.map((f) => texts[f.name]!);
 }
 
-/** Index terms of a text (as the index pipeline makes them), with a word → term cache. */
-function termsOf(text: string, cache: Map<string, string>): Set<string> {
-  const out = new Set<string>();
-  for (const word of text.toLowerCase().split(/[\s-]+/)) {
-    let term = cache.get(word);
-    if (term === undefined) cache.set(word, (term = toTerms(lunr, word)[0]?.term ?? ""));
-    if (term) out.add(term);
-  }
-  return out;
+/** What the index reads of a record. */
+export type IndexedRecord = Pick<ArticleRecord, "title" | "subtitle" | "authors" | "publisher" | "topics"> & { readonly body: readonly { readonly text: string }[] };
+
+/** A topic spelling and its index terms. */
+export interface Spelling {
+  readonly text: string;
+  readonly terms: readonly string[];
 }
+
+/** Per topic name, its spellings with their index terms. */
+export type SpellingsByTopic = ReadonlyMap<string, readonly Spelling[]>;
 
 /**
- * Build one Lunr index over the documents, keeping word positions (Lunr's `index` metadata)
- * for phrase matching.
+ * Every topic's spellings with their index terms.
  *
- * @param docs Documents from {@link indexedDocuments}.
- * @returns The index.
+ * @param topics Topic pages.
+ * @returns Spellings by topic name.
  */
-export function buildLunrIndex(docs: readonly IndexedDoc[]): lunr.Index {
-  return lunr(function () {
-    this.ref("ref");
-    for (const field of SEARCH_FIELDS) this.field(field.name, { boost: field.boost });
-    this.metadataWhitelist = ["index"];
-    for (const doc of docs) this.add(doc);
-  });
+export function spellingsByTopic(topics: readonly TopicPage[]): SpellingsByTopic {
+  return new Map(topics.map((t) => [t.topic.name, topicSpellings(t).map((s) => ({ text: s, terms: spellingTerms(lunr, s).filter(Boolean) }))]));
 }

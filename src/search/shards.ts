@@ -1,92 +1,94 @@
-/** Cutting the whole archive's Lunr index into term shards and position shards. */
-import type lunr from "lunr";
-import { deltaEncode, shardOf, type Posting, type PositionShard, type TermShard } from "../client/format.js";
-
-/** Per term, per field, postings in doc order. */
-export type PostingsByTerm = Map<string, Posting[][]>;
+/** Cutting the inverted index into term shards and position shards, as JSON text, one shard at a time. */
+import { idf, weight } from "./bm25.js";
+import { BUCKETS, readPositions, type InvertedIndex } from "./inverted.js";
+import { JsonBytes } from "./json-bytes.js";
 
 /** Raw bytes of term postings aimed at per shard when choosing the shard count. */
 export const TARGET_SHARD_BYTES = 8 * 1024;
 /** Most shards an index is cut into. */
-export const MAX_SHARDS = 8192;
+export const MAX_SHARDS = BUCKETS;
+/** Bytes a posting takes in a term shard, on average, for choosing the shard count. */
+const BYTES_PER_POSTING = 10;
 
 /**
- * Read every term's postings out of a Lunr index: the field-vector weight of the term in each
- * document field, and its word positions.
+ * The shard count: a power of two chosen so that a term shard holds about
+ * {@link TARGET_SHARD_BYTES}.
  *
- * @param index A Lunr index built with the `index` metadata kept.
- * @param fields Field names, in posting order.
- * @returns Postings by term.
+ * @param postings Postings in the index.
+ * @returns Shard count.
  */
-export function extractPostings(index: lunr.Index, fields: readonly string[]): PostingsByTerm {
-  const json = index.toJSON() as unknown as {
-    invertedIndex: [string, Record<string, Record<string, { index?: number[] }>> & { _index: number }][];
-    fieldVectors: [string, number[]][];
-  };
-  const termOf: string[] = [];
-  for (const [term, posting] of json.invertedIndex) termOf[posting._index] = term;
-  const fieldNumber = new Map(fields.map((f, i) => [f, i]));
-  const byIndex: Posting[][][] = [];
-  const positions = new Map(json.invertedIndex.map(([term, posting]) => [term, posting]));
-  for (const [fieldRef, elements] of json.fieldVectors) {
-    const slash = fieldRef.indexOf("/");
-    const field = fieldRef.slice(0, slash);
-    const f = fieldNumber.get(field);
-    if (f === undefined) throw new Error(`search index: unknown field "${field}"`);
-    const ref = fieldRef.slice(slash + 1);
-    const doc = Number(ref);
-    for (let i = 0; i < elements.length; i += 2) {
-      const termIndex = elements[i]!;
-      const perField = (byIndex[termIndex] ??= fields.map(() => []));
-      const where = positions.get(termOf[termIndex]!)?.[field]?.[ref]?.index;
-      perField[f]!.push({ doc, score: elements[i + 1]!, positions: where ?? [] });
-    }
-  }
-  const out: PostingsByTerm = new Map();
-  byIndex.forEach((perField, termIndex) => {
-    for (const list of perField) list.sort((a, b) => a.doc - b.doc);
-    out.set(termOf[termIndex]!, perField);
-  });
-  return out;
+export function shardCount(postings: number): number {
+  let count = 1;
+  while (count < MAX_SHARDS && count * TARGET_SHARD_BYTES < postings * BYTES_PER_POSTING) count *= 2;
+  return count;
 }
 
-/** One term's entry in a term shard. */
-function termEntry(perField: readonly (readonly Posting[])[]): number[][] {
-  return perField.map((list) => {
-    const docs = deltaEncode(list.map((p) => p.doc));
-    return list.flatMap((p, i) => [docs[i]!, Math.round(p.score * 1000)]);
-  });
-}
-
-/** One term's entry in a position shard. */
-function positionEntry(perField: readonly (readonly Posting[])[]): number[][] {
-  return perField.map((list) => {
-    const docs = deltaEncode(list.map((p) => p.doc));
-    return list.flatMap((p, i) => [docs[i]!, p.positions?.length ?? 0, ...deltaEncode(p.positions ?? [])]);
-  });
+/** What the shards need to know besides the postings. */
+export interface ShardContext {
+  /** Doc number of each doc index. */
+  readonly ids: readonly number[];
+  /** Boost of each field. */
+  readonly boosts: readonly number[];
 }
 
 /**
- * Cut postings into shards by term hash; the count is a power of two chosen so that a shard
- * holds about {@link TARGET_SHARD_BYTES} of postings.
+ * Write every shard: term shard `[doc+, weight×1000, …]` and position shard
+ * `[doc+, count, pos, pos+, …]` per field, doc numbers delta-coded, as UTF-8 JSON. Each shard's
+ * postings are dropped from the index once written.
  *
- * @param postings Postings by term.
- * @param count Shard count; chosen from the postings' size when omitted.
- * @returns Term shards and position shards (same count, same term placement).
+ * @param index The filled inverted index.
+ * @param count Shard count (a power of two, at most {@link MAX_SHARDS}).
+ * @param context Doc numbers and boosts.
+ * @returns Per shard, its term shard and position shard.
  */
-export function cutShards(postings: PostingsByTerm, count?: number): { terms: TermShard[]; positions: PositionShard[] } {
-  const entries = [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([term, perField]) => ({ term, entry: termEntry(perField), perField }));
-  if (count === undefined) {
-    const bytes = entries.reduce((sum, e) => sum + e.term.length + JSON.stringify(e.entry).length + 4, 0);
-    count = 1;
-    while (count < MAX_SHARDS && count * TARGET_SHARD_BYTES < bytes) count *= 2;
+export function* cutShards(index: InvertedIndex, count: number, context: ShardContext): Generator<{ shard: number; terms: Uint8Array; positions: Uint8Array }> {
+  if (count < 1 || count > MAX_SHARDS || (count & (count - 1)) !== 0) throw new Error(`search index: shard count ${count} is not a power of two up to ${MAX_SHARDS}`);
+  const averages = index.totalLengths.map((total) => total / index.docCount);
+  const terms = new JsonBytes();
+  const positions = new JsonBytes();
+  const { ids, boosts } = context;
+  for (let shard = 0; shard < count; shard++) {
+    const buckets: number[] = [];
+    for (let b = shard; b < BUCKETS; b += count) buckets.push(b);
+    const postings = index.take(buckets);
+    const entries = [...postings].map(([term, lists]) => ({ term: index.table.terms[term]!, lists })).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    terms.char(OPEN_OBJECT);
+    positions.char(OPEN_OBJECT);
+    entries.forEach(({ term, lists }, i) => {
+      const key = `${i > 0 ? "," : ""}${JSON.stringify(term)}:[`;
+      terms.raw(key);
+      positions.raw(key);
+      const termIdf = idf(lists.reduce((n, list) => n + list.docs.length, 0), index.docCount);
+      lists.forEach((list, f) => {
+        if (f > 0) {
+          terms.char(COMMA);
+          positions.char(COMMA);
+        }
+        terms.char(OPEN_ARRAY);
+        positions.char(OPEN_ARRAY);
+        let last = 0;
+        list.docs.forEach((doc, k) => {
+          if (k > 0) {
+            terms.char(COMMA);
+            positions.char(COMMA);
+          }
+          const id = ids[doc]!;
+          const tf = list.tfs[k]!;
+          terms.int(id - last).char(COMMA).int(weight(termIdf, tf, index.fieldLengths[f]![doc]!, averages[f]!, boosts[f]!));
+          positions.int(id - last).char(COMMA).int(tf);
+          last = id;
+          readPositions(list, k, (delta) => positions.char(COMMA).int(delta));
+        });
+        terms.char(CLOSE_ARRAY);
+        positions.char(CLOSE_ARRAY);
+      });
+      terms.char(CLOSE_ARRAY);
+      positions.char(CLOSE_ARRAY);
+    });
+    terms.char(CLOSE_OBJECT);
+    positions.char(CLOSE_OBJECT);
+    yield { shard, terms: terms.take(), positions: positions.take() };
   }
-  const terms: Record<string, number[][]>[] = Array.from({ length: count }, () => Object.create(null) as Record<string, number[][]>);
-  const positions: Record<string, number[][]>[] = Array.from({ length: count }, () => Object.create(null) as Record<string, number[][]>);
-  for (const { term, entry, perField } of entries) {
-    const shard = shardOf(term, count);
-    terms[shard]![term] = entry;
-    positions[shard]![term] = positionEntry(perField);
-  }
-  return { terms, positions };
 }
+
+const [OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY, COMMA] = [..."{}[],"].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];

@@ -12,7 +12,7 @@ export const HOSTILE_QUERIES = ["foo:", "title:Daraa", "~", "-", "*", '"unclosed
  * @param files Index files, as `buildSearchIndex` returns them.
  */
 export function memoryLoader(files: readonly { path: string; content: string | Uint8Array }[]): Loader {
-  const byPath = new Map(files.map((f) => [f.path, String(f.content)]));
+  const byPath = new Map(files.map((f) => [f.path, typeof f.content === "string" ? f.content : Buffer.from(f.content).toString("utf8")]));
   return async (file) => (byPath.has(file) ? JSON.parse(byPath.get(file)!) : null);
 }
 

@@ -1,0 +1,241 @@
+/**
+ * The inverted index, kept lean: documents are read one by one (in doc-number order) and each
+ * term's postings — field, term frequency and word positions — are appended as variable-length
+ * bytes to one of {@link BUCKETS} buckets chosen by the term's hash. A shard is a set of buckets,
+ * so shards can be written one at a time once every document is read.
+ */
+import { hash32 } from "../client/format.js";
+import { DROPPED, EMPTY, TermTable } from "./terms.js";
+
+/** Buckets postings are kept in; shard counts are powers of two up to this. */
+export const BUCKETS = 8192;
+
+/** Growable bytes of variable-length unsigned integers. */
+class Bytes {
+  data = new Uint8Array(64);
+  length = 0;
+  /** Last doc index written (postings store doc indexes as differences). */
+  lastDoc = 0;
+
+  push(value: number): void {
+    if (this.length + 5 > this.data.length) {
+      const grown = new Uint8Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    while (value >= 0x80) {
+      this.data[this.length++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/**
+ * A term's postings in one field: doc indexes, term frequencies, and where each posting's word
+ * positions start in `data` (read them with {@link readPositions}).
+ */
+export interface FieldPostings {
+  readonly docs: number[];
+  readonly tfs: number[];
+  readonly at: number[];
+  readonly data: Uint8Array;
+}
+
+/**
+ * Word positions of one posting.
+ *
+ * @param list The postings.
+ * @param i Which posting.
+ * @param each Gets the positions in order, delta-coded (first one as is).
+ */
+export function readPositions(list: FieldPostings, i: number, each: (delta: number) => void): void {
+  const cursor = new Cursor(list.data, list.at[i]!);
+  for (let n = list.tfs[i]!; n > 0; n--) each(cursor.next());
+}
+
+/** Reads the variable-length integers written by {@link Bytes}. */
+class Cursor {
+  constructor(
+    readonly data: Uint8Array,
+    public at: number,
+  ) {}
+
+  /** The next integer (all are below 2³¹). */
+  next(): number {
+    let value = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = this.data[this.at++]!;
+      value |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  }
+}
+
+/** A field's text, whole or in parts (read as if joined by line breaks). */
+export type FieldText = string | readonly string[];
+
+/** Postings of the whole archive by term, with field lengths and term numbering. */
+export class InvertedIndex {
+  readonly table = new TermTable();
+  readonly fieldCount: number;
+  /** Documents added so far. */
+  docCount = 0;
+  /** Per field, the length (indexed words, Lunr's count) of each document's field, by doc index. */
+  readonly fieldLengths: number[][];
+  /** Per field, the sum of its lengths over all documents. */
+  readonly totalLengths: number[];
+  /** Postings recorded, one per (term, field, document). */
+  postingCount = 0;
+  readonly #buckets: (Bytes | undefined)[] = new Array(BUCKETS);
+  /** Per term number: its bucket (-1 until known), and scratch for the field being read. */
+  #bucket = new Int32Array(0);
+  #seen = new Int32Array(0);
+  #ownStamp = new Int32Array(0);
+  #count = new Int32Array(0);
+  #first = new Int32Array(0);
+  #last = new Int32Array(0);
+  /** Per word position of the field being read: the next position of the same term. */
+  #next = new Int32Array(0);
+  /** Term numbers of the words of the field being read. */
+  readonly #words = { terms: new Int32Array(0) };
+  #stamp = 0;
+
+  /** @param fieldCount Number of index fields. */
+  constructor(fieldCount: number) {
+    this.fieldCount = fieldCount;
+    this.fieldLengths = Array.from({ length: fieldCount }, () => []);
+    this.totalLengths = new Array<number>(fieldCount).fill(0);
+  }
+
+  /**
+   * Add the next document (doc indexes are given in order of addition).
+   *
+   * @param fields Text of each field, in field order (parts of a field are read as if joined by
+   *   a line break); a function gets a test of whether a term
+   *   (by number) is in the fields given as text, and returns its text (for fields that depend
+   *   on the others).
+   */
+  add(fields: readonly (FieldText | ((own: (term: number) => boolean) => string))[]): void {
+    const doc = this.docCount++;
+    const stamp = ++this.#stamp;
+    fields.forEach((text, f) => typeof text !== "function" && this.#read(doc, f, text, stamp));
+    const own = (term: number) => term >= 0 && term < this.#ownStamp.length && this.#ownStamp[term] === stamp;
+    fields.forEach((text, f) => typeof text === "function" && this.#read(doc, f, text(own), 0));
+  }
+
+  /**
+   * Number a term as the index would, without adding a document.
+   *
+   * @param term Index term.
+   * @returns Its number, or {@link DROPPED} when no document has it yet.
+   */
+  termNumber(term: string): number {
+    return this.table.ofTerm(term);
+  }
+
+  /** Read one field: its length, then one posting per distinct term with its positions. */
+  #read(doc: number, field: number, text: FieldText, ownStamp: number): void {
+    let words = 0;
+    for (const part of typeof text === "string" ? [text] : text) words = this.table.read(part, this.#words, words);
+    const terms = this.#words.terms;
+    if (this.#next.length < words) this.#next = new Int32Array(words * 2);
+    const fieldStamp = ++this.#stamp;
+    const distinct: number[] = [];
+    let length = 0;
+    for (let position = 0; position < words; position++) {
+      const term = terms[position]!;
+      if (term === DROPPED) continue;
+      length++;
+      if (term === EMPTY) continue;
+      if (term >= this.#seen.length) this.#grow(term);
+      if (ownStamp > 0) this.#ownStamp[term] = ownStamp;
+      if (this.#seen[term] !== fieldStamp) {
+        this.#seen[term] = fieldStamp;
+        this.#count[term] = 0;
+        this.#first[term] = position;
+        distinct.push(term);
+      } else {
+        this.#next[this.#last[term]!] = position;
+      }
+      this.#last[term] = position;
+      this.#count[term]!++;
+    }
+    this.fieldLengths[field]![doc] = length;
+    this.totalLengths[field] = this.totalLengths[field]! + length;
+    for (const term of distinct) {
+      const bytes = (this.#buckets[this.#bucketOf(term)] ??= new Bytes());
+      const count = this.#count[term]!;
+      bytes.push(term);
+      bytes.push(doc - bytes.lastDoc);
+      bytes.lastDoc = doc;
+      bytes.push(field);
+      bytes.push(count);
+      let position = this.#first[term]!;
+      let previous = 0;
+      for (let i = 0; i < count; i++) {
+        bytes.push(position - previous);
+        previous = position;
+        position = this.#next[position]!;
+      }
+      this.postingCount++;
+    }
+  }
+
+  /** Make the per-term arrays hold term number `term`. */
+  #grow(term: number): void {
+    const size = Math.max(1024, term * 2);
+    const grow = (old: Int32Array, fill: number) => {
+      const grown = new Int32Array(size).fill(fill);
+      grown.set(old);
+      return grown;
+    };
+    this.#seen = grow(this.#seen, 0);
+    this.#ownStamp = grow(this.#ownStamp, 0);
+    this.#count = grow(this.#count, 0);
+    this.#first = grow(this.#first, 0);
+    this.#last = grow(this.#last, 0);
+    this.#bucket = grow(this.#bucket, -1);
+  }
+
+  #bucketOf(term: number): number {
+    let b = this.#bucket[term]!;
+    if (b < 0) this.#bucket[term] = b = hash32(this.table.terms[term]!) % BUCKETS;
+    return b;
+  }
+
+  /**
+   * The postings of every term whose bucket is in `buckets`, then drop those buckets.
+   *
+   * @param buckets Bucket numbers (those of one shard).
+   * @returns Per term number, per field postings in doc order.
+   */
+  take(buckets: Iterable<number>): Map<number, FieldPostings[]> {
+    const out = new Map<number, FieldPostings[]>();
+    for (const b of buckets) {
+      const bytes = this.#buckets[b];
+      if (!bytes) continue;
+      this.#buckets[b] = undefined;
+      const { data, length } = bytes;
+      const cursor = new Cursor(data, 0);
+      let doc = 0;
+      while (cursor.at < length) {
+        const term = cursor.next();
+        doc += cursor.next();
+        const field = cursor.next();
+        const tf = cursor.next();
+        let lists = out.get(term);
+        if (!lists) out.set(term, (lists = Array.from({ length: this.fieldCount }, () => ({ docs: [], tfs: [], at: [], data }))));
+        const list = lists[field]!;
+        list.docs.push(doc);
+        list.tfs.push(tf);
+        list.at.push(cursor.at);
+        for (let i = 0; i < tf; i++) while (data[cursor.at++]! & 0x80);
+      }
+    }
+    return out;
+  }
+}
