@@ -243,7 +243,7 @@ async function writeSite(
   const changed = searchFiles.filter((f) => site.previousFiles.get(f.path) !== hashes.get(f.path));
   const total = searchFiles.length + site.kept.length;
   progress({ stage: "write", done: 0, total });
-  await writeFiles(staging, changed);
+  writeFiles(staging, changed);
   const require = createRequire(import.meta.url);
   const publicDir = path.join(PACKAGE_ROOT, "public");
   const assets = [
@@ -254,7 +254,7 @@ async function writeSite(
     ...SEARCH_CLIENT_MODULES.map((name) => [path.join(PACKAGE_ROOT, "lib/client", name), `assets/${name}`] as const),
   ];
   await copyFiles(staging, assets);
-  await linkFiles(out, staging, [...site.kept, ...unchanged.map((f) => f.path)]);
+  linkFiles(out, staging, [...site.kept, ...unchanged.map((f) => f.path)]);
   progress({ stage: "write", done: total, total });
   return { hashes, written: changed.length, copied: assets.length };
 }

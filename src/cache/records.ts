@@ -3,12 +3,11 @@
  * rebuild parses only the files that changed.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { PARSER_VERSION } from "../parse/index.js";
 import type { SourceFile } from "../read/sources.js";
 import type { ArticleRecord } from "../record.js";
+import { loadStore, saveStore } from "./store.js";
 
 const FILE = "records.v8";
 
@@ -49,33 +48,20 @@ export function restoreRecord(stored: StoredRecord): ArticleRecord {
 }
 
 /**
- * Stored records from the last build, by key; empty when there is no cache or it cannot be
- * read (a damaged cache costs a full parse, never a wrong record).
+ * Stored records from the last build, by key.
  *
  * @param dir Cache folder.
  */
-export async function loadRecordCache(dir: string): Promise<Map<string, StoredRecord>> {
-  try {
-    const entries = deserialize(await readFile(path.join(dir, FILE))) as unknown;
-    if (!Array.isArray(entries) || !entries.every((e) => Array.isArray(e) && typeof e[0] === "string" && e[1] instanceof Uint8Array)) return new Map();
-    return new Map(entries as [string, StoredRecord][]);
-  } catch {
-    return new Map();
-  }
+export function loadRecordCache(dir: string): Promise<Map<string, StoredRecord>> {
+  return loadStore<StoredRecord>(dir, FILE, (value) => value instanceof Uint8Array);
 }
 
 /**
- * Replace the cache with these records (those of the current input only, so it never grows
- * past the archive). Written to a temporary file and renamed, so a build stopped midway leaves
- * the old cache whole.
+ * Replace the cached records with those of this build.
  *
  * @param dir Cache folder.
  * @param entries Key and stored record of each current file.
  */
-export async function saveRecordCache(dir: string, entries: readonly (readonly [string, StoredRecord])[]): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const target = path.join(dir, FILE);
-  const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, serialize(entries));
-  await rename(temporary, target);
+export function saveRecordCache(dir: string, entries: readonly (readonly [string, StoredRecord])[]): Promise<void> {
+  return saveStore(dir, FILE, entries);
 }

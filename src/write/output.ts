@@ -1,8 +1,8 @@
 /** Writing the built site: a staging folder beside the output, swapped in when complete. */
 import { randomBytes } from "node:crypto";
-import { copyFile, link, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFileSync, linkSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFile, mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import pMap from "p-map";
 
 /** A file to write, at a path relative to the site root. */
 export interface OutputFile {
@@ -49,23 +49,21 @@ export async function swapIntoPlace(staging: string, outDir: string): Promise<vo
 }
 
 /**
- * Write files below `root`, refusing any path that would leave it.
+ * Write files below `root`, refusing any path that would leave it. Written one after another
+ * with synchronous calls: for thousands of small files that is several times faster than
+ * asynchronous writes, and nothing else runs while the site is written.
  *
  * @param root Site folder.
  * @param files Files with site-relative paths.
  * @throws Error when a path escapes `root`.
  */
-export async function writeFiles(root: string, files: readonly OutputFile[]): Promise<void> {
+export function writeFiles(root: string, files: readonly OutputFile[]): void {
   const ensureDir = folderMaker();
-  await pMap(
-    files,
-    async (file) => {
-      const full = insideRoot(root, file.path);
-      await ensureDir(path.dirname(full));
-      await writeFile(full, file.content);
-    },
-    { concurrency: 32 },
-  );
+  for (const file of files) {
+    const full = insideRoot(root, file.path);
+    ensureDir(path.dirname(full));
+    writeFileSync(full, file.content);
+  }
 }
 
 /**
@@ -95,36 +93,29 @@ export class MissingOutputError extends Error {}
  * @param files Site-relative paths.
  * @throws MissingOutputError when a file is missing from `fromRoot`.
  */
-export async function linkFiles(fromRoot: string, toRoot: string, files: readonly string[]): Promise<void> {
+export function linkFiles(fromRoot: string, toRoot: string, files: readonly string[]): void {
   const ensureDir = folderMaker();
-  await pMap(
-    files,
-    async (file) => {
-      const to = insideRoot(toRoot, file);
-      await ensureDir(path.dirname(to));
-      try {
-        await link(insideRoot(fromRoot, file), to);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === "ENOENT") throw new MissingOutputError(`${file} is missing from ${fromRoot}`);
-        if (code === "EXDEV" || code === "EPERM") await copyFile(insideRoot(fromRoot, file), to);
-        else throw error;
-      }
-    },
-    { concurrency: 32 },
-  );
+  for (const file of files) {
+    const to = insideRoot(toRoot, file);
+    ensureDir(path.dirname(to));
+    try {
+      linkSync(insideRoot(fromRoot, file), to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") throw new MissingOutputError(`${file} is missing from ${fromRoot}`);
+      if (code === "EXDEV" || code === "EPERM") copyFileSync(insideRoot(fromRoot, file), to);
+      else throw error;
+    }
+  }
 }
 
-/** `mkdir -p`, once per folder, safe to call from concurrent writes. */
-function folderMaker(): (dir: string) => Promise<unknown> {
-  const made = new Map<string, Promise<unknown>>();
+/** `mkdir -p`, once per folder. */
+function folderMaker(): (dir: string) => void {
+  const made = new Set<string>();
   return (dir) => {
-    let done = made.get(dir);
-    if (!done) {
-      done = mkdir(dir, { recursive: true });
-      made.set(dir, done);
-    }
-    return done;
+    if (made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
   };
 }
 
