@@ -5,7 +5,11 @@ import { after, before, describe, test } from "node:test";
 import { build, type BuildReport } from "../src/build.js";
 import type { ArticleRecord } from "../src/record.js";
 import { cleanName } from "../src/topics/clean.js";
-import { assignTopics } from "../src/topics/assign.js";
+import { assignTopics, combineMentions } from "../src/topics/assign.js";
+import { articleMentions, vocabularyIndex } from "../src/topics/article-mentions.js";
+import { parseVocabulary } from "../src/topics/vocabulary.js";
+import { assignUniqueSlugs } from "../src/dedupe/slugs.js";
+import { readSources } from "../src/read/sources.js";
 import { foldName } from "../src/topics/fold.js";
 import { findNameMentions } from "../src/topics/mentions.js";
 import { articleLinks, copyInputs, decode, readPage, ROOT, tempDir, topicCounts } from "./helpers.js";
@@ -81,6 +85,39 @@ describe("assignTopics", () => {
     const pages = assignTopics(records, []);
     assert.deepEqual(pages.map((p) => [p.topic.name, p.articles]), [["Tafas", ["a", "b", "c"]]]);
     assert.deepEqual(records[0]!.topics, ["Tafas"]);
+  });
+});
+
+describe("articleMentions and combineMentions", () => {
+  /** The seed articles and the first fa-kes articles, parsed as the build does, one of them with topics set by a sidecar. */
+  const archive = async () => {
+    const { extractRecord } = await import("../src/build.js");
+    const seeds = await readSources(SEEDS);
+    const fakes = await readSources(path.join(ROOT, "test", "fixtures", "fa-kes"));
+    const records = [...seeds.files, ...fakes.files.slice(0, 40)].map(extractRecord);
+    assignUniqueSlugs(records);
+    records[1]!.topics = ["Jordan", "Unlisted Council"];
+    return { records, vocabulary: parseVocabulary(seeds.vocabulary ?? "") };
+  };
+  test("should give assignTopics' topics and pages from mentions passed through JSON", async () => {
+    const { records, vocabulary } = await archive();
+    const copy = structuredClone(records);
+    const pages = assignTopics(records, vocabulary);
+    const index = vocabularyIndex(vocabulary);
+    const mentions = copy.map((r) => articleMentions(r, index));
+    const stored = JSON.parse(JSON.stringify(mentions));
+    assert.deepEqual(stored, mentions);
+    assert.deepEqual(combineMentions(copy, stored, vocabulary), pages);
+    assert.deepEqual(copy.map((r) => r.topics), records.map((r) => r.topics));
+    assert.ok(pages.some((p) => p.topic.discovered) && pages.some((p) => !p.topic.discovered && p.spellings.length > 1));
+    assert.ok(records[1]!.topics.includes("Unlisted Council"));
+  });
+  test("should find the same mentions in an article whatever the index saw before", async () => {
+    const { records, vocabulary } = await archive();
+    const used = vocabularyIndex(vocabulary);
+    const forward = records.map((r) => articleMentions(r, used));
+    const alone = records.map((r) => articleMentions(r, vocabularyIndex(vocabulary)));
+    assert.deepEqual(forward, alone);
   });
 });
 

@@ -15,10 +15,18 @@ export class ArticleWordCounts {
   private slots = new Int32Array(2048);
   private hashes = new Int32Array(2048);
   private article = 0;
+  /** Indexes of the current article's words, in the order first added. */
+  private current: number[] = [];
 
   /** Start counting the next article: words seen from now on count again. */
   nextArticle(): void {
     this.article++;
+    this.current.length = 0;
+  }
+
+  /** The distinct words added since the last {@link nextArticle}, in the order first added. */
+  articleWords(): string[] {
+    return this.current.map((i) => this.words[i]!);
   }
 
   /**
@@ -49,6 +57,7 @@ export class ArticleWordCounts {
         if (this.last[index] !== this.article) {
           this.articles[index]!++;
           this.last[index] = this.article;
+          this.current.push(index);
         }
         return;
       }
@@ -64,6 +73,7 @@ export class ArticleWordCounts {
     this.last[index] = this.article;
     this.slots[slot] = index + 1;
     this.hashes[slot] = h;
+    this.current.push(index);
     if (this.words.length * 2 > this.slots.length) this.rehash();
   }
 
