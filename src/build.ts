@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type StoredRecord } from "./cache/records.js";
 import { contentHash, loadSiteManifest, saveSiteManifest } from "./cache/site-manifest.js";
+import { loadStore, saveStore } from "./cache/store.js";
 import { markDuplicates } from "./dedupe/duplicates.js";
 import { removeFurniture } from "./dedupe/furniture.js";
 import { assignUniqueSlugs } from "./dedupe/slugs.js";
@@ -15,7 +16,10 @@ import { renderInParallel } from "./render/parallel.js";
 import { filterFamilies, pageFamilies, planPages } from "./render/plan.js";
 import { buildSiteData, type SiteData } from "./render/site-data.js";
 import { buildSearchIndex, SEARCH_CLIENT_MODULES } from "./search/build-index.js";
-import { assignTopics } from "./topics/assign.js";
+import type { ArticleMentions } from "./topics/article-mentions.js";
+import { combineMentions } from "./topics/assign.js";
+import { mentionKey, type MentionContext } from "./topics/mentions-batch.js";
+import { findMentions } from "./topics/parallel.js";
 import { parseVocabulary } from "./topics/vocabulary.js";
 import { copyFiles, createStaging, linkFiles, MissingOutputError, swapIntoPlace, writeFiles, type OutputFile } from "./write/output.js";
 
@@ -111,7 +115,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const duplicates = markDuplicates(records).reduce((n, group) => n + group.copies.length, 0);
   removeFurniture(records);
   const canonical = records.filter((r) => r.duplicateOf === undefined);
-  const topics = assignTopics(canonical, vocabulary);
+  const mentions = await cachedMentions(canonical, { key: contentHash(sources.vocabulary ?? ""), vocabulary }, cacheDir, progress);
+  const topics = combineMentions(canonical, mentions.list, vocabulary);
   progress({ stage: "link", done: records.length, total: records.length });
   lap("link");
 
@@ -142,6 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (cacheDir !== null) {
       await saveSiteManifest(cacheDir, options.out, { pages: site.plan, files: write.hashes });
       await saveRecordCache(cacheDir, stored);
+      await saveStore(cacheDir, MENTIONS_FILE, mentions.entries);
     }
     lap("write");
     const report: BuildReport = {
@@ -191,6 +197,24 @@ async function parseAll(
     stored.push([keys[i]!, outcome]);
   });
   return { records, stored, skipped, parsed: missing.length };
+}
+
+const MENTIONS_FILE = "mentions.v8";
+
+/** Each article's topic mentions, found anew only for articles whose text or vocabulary changed. */
+async function cachedMentions(
+  articles: readonly ArticleRecord[],
+  context: MentionContext,
+  cacheDir: string | null,
+  progress: NonNullable<BuildOptions["onProgress"]>,
+): Promise<{ list: ArticleMentions[]; entries: [string, ArticleMentions][] }> {
+  const cache = cacheDir === null ? new Map<string, ArticleMentions>() : await loadStore<ArticleMentions>(cacheDir, MENTIONS_FILE, (v) => typeof v === "object" && v !== null);
+  const keys = articles.map((a) => mentionKey(a, context.key));
+  const missing = articles.filter((_, i) => !cache.has(keys[i]!));
+  const found = await findMentions(missing, context, (done) => progress({ stage: "link", done, total: missing.length }));
+  let next = 0;
+  const list = keys.map((key) => cache.get(key) ?? found[next++]!);
+  return { list, entries: keys.map((key, i) => [key, list[i]!]) };
 }
 
 /** What the render stage did. */

@@ -1,0 +1,46 @@
+/**
+ * Finding each article's topic mentions in batches, the per-article half of topic assignment:
+ * what worker threads run, and what the build caches by the article's text and vocabulary.
+ */
+import { createHash } from "node:crypto";
+import type { ArticleRecord } from "../record.js";
+import { articleMentions, vocabularyIndex, type ArticleMentions, type VocabularyIndex } from "./article-mentions.js";
+import type { TopicEntry } from "./vocabulary.js";
+
+/** Version of the mentions' shape and of how they are found; part of their cache key. */
+export const MENTIONS_VERSION = "1";
+
+/** What a mentions batch needs of an article. */
+export type MentionSource = Pick<ArticleRecord, "title" | "subtitle" | "body" | "topics">;
+
+/** The vocabulary a batch is matched against, with a key telling vocabularies apart. */
+export interface MentionContext {
+  readonly key: string;
+  readonly vocabulary: readonly TopicEntry[];
+}
+
+let current: { key: string; index: VocabularyIndex } | null = null;
+
+/**
+ * The mentions of every article of a batch (the vocabulary's index is built once per thread).
+ *
+ * @param articles The batch.
+ * @param context The vocabulary.
+ */
+export function mentionBatch(articles: readonly MentionSource[], context: MentionContext): { results: ArticleMentions[] } {
+  if (current?.key !== context.key) current = { key: context.key, index: vocabularyIndex(context.vocabulary) };
+  const index = current.index;
+  return { results: articles.map((a) => articleMentions(a as ArticleRecord, index)) };
+}
+
+/**
+ * The cache key of an article's mentions: a hash of everything they depend on.
+ *
+ * @param article Title, standfirst, body and preset topics.
+ * @param vocabularyKey Key of the vocabulary (see {@link MentionContext}).
+ */
+export function mentionKey(article: MentionSource, vocabularyKey: string): string {
+  const hash = createHash("sha256").update(`${MENTIONS_VERSION}\0${vocabularyKey}\0${article.title}\0${article.subtitle ?? "\u0001"}\0`);
+  for (const block of article.body) hash.update(block.text).update("\0");
+  return hash.update(`\u0002${article.topics.join("\0")}`).digest("base64url");
+}

@@ -1,0 +1,25 @@
+/** Finding topic mentions on every core when there are many articles. */
+import { mapInBatches } from "../threads.js";
+import type { ArticleMentions } from "./article-mentions.js";
+import { mentionBatch, type MentionContext, type MentionSource } from "./mentions-batch.js";
+
+/** Below this many articles, mentions are found on the main thread. */
+export const PARALLEL_MENTIONS_THRESHOLD = 1000;
+
+/**
+ * Each article's topic mentions, in order.
+ *
+ * @param articles Titles, standfirsts, bodies and preset topics.
+ * @param context The vocabulary.
+ * @param onProgress Called with the number of articles done.
+ */
+export function findMentions(articles: readonly MentionSource[], context: MentionContext, onProgress?: (done: number) => void): Promise<ArticleMentions[]> {
+  return mapInBatches(articles, {
+    module: new URL("./worker.js", import.meta.url),
+    handler: mentionBatch,
+    context,
+    batchSize: 250,
+    threshold: PARALLEL_MENTIONS_THRESHOLD,
+    onProgress,
+  });
+}
