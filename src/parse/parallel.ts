@@ -14,15 +14,16 @@ export const PARALLEL_THRESHOLD = 400;
  *
  * @param files Source files.
  * @param onProgress Called with the number of files parsed so far.
+ * @param threshold Fewest files parsed on worker threads.
  * @returns One outcome per file, in order.
  */
-export function parseFiles(files: readonly SourceFile[], onProgress?: (done: number) => void): Promise<ParseOutcome[]> {
+export function parseFiles(files: readonly SourceFile[], onProgress?: (done: number) => void, threshold = PARALLEL_THRESHOLD): Promise<ParseOutcome[]> {
   return mapInBatches(files, {
     module: new URL("./worker.js", import.meta.url),
     handler: parseBatch,
     context: null,
     batchSize: 100,
-    threshold: PARALLEL_THRESHOLD,
+    threshold,
     onProgress,
   });
 }

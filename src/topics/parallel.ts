@@ -12,14 +12,20 @@ export const PARALLEL_MENTIONS_THRESHOLD = 1000;
  * @param articles Titles, standfirsts, bodies and preset topics.
  * @param context The vocabulary.
  * @param onProgress Called with the number of articles done.
+ * @param threshold Fewest articles handled on worker threads.
  */
-export function findMentions(articles: readonly MentionSource[], context: MentionContext, onProgress?: (done: number) => void): Promise<ArticleMentions[]> {
+export function findMentions(
+  articles: readonly MentionSource[],
+  context: MentionContext,
+  onProgress?: (done: number) => void,
+  threshold = PARALLEL_MENTIONS_THRESHOLD,
+): Promise<ArticleMentions[]> {
   return mapInBatches(articles, {
     module: new URL("./worker.js", import.meta.url),
     handler: mentionBatch,
     context,
     batchSize: 250,
-    threshold: PARALLEL_MENTIONS_THRESHOLD,
+    threshold,
     onProgress,
   });
 }

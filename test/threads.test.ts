@@ -1,0 +1,75 @@
+/**
+ * Work spread over worker threads gives what the main thread alone gives: parsing, topic
+ * mentions and rendering, forced onto workers on a small archive and compared.
+ */
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { buildSiteData } from "../src/render/site-data.ts";
+import { renderSite } from "../src/render/eleventy.ts";
+import { chunkFamilies, renderInParallel } from "../src/render/parallel.ts";
+import { pageFamilies } from "../src/render/plan.ts";
+import { parseFiles } from "../src/parse/parallel.ts";
+import { restoreRecord } from "../src/cache/records.ts";
+import { readSources, type SourceFile } from "../src/read/sources.ts";
+import { assignUniqueSlugs } from "../src/dedupe/slugs.ts";
+import { assignTopics } from "../src/topics/assign.ts";
+import { findMentions } from "../src/topics/parallel.ts";
+import { contentHash } from "../src/cache/site-manifest.ts";
+import { parseVocabulary } from "../src/topics/vocabulary.ts";
+import type { ArticleRecord } from "../src/record.ts";
+import { ROOT } from "./helpers/site.ts";
+import { assertSameTree } from "./helpers/tree.ts";
+
+describe("worker threads", () => {
+  let work: string;
+  let files: SourceFile[];
+  let vocabularyText: string;
+
+  before(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), "clippings-threads-"));
+    const input = path.join(work, "input");
+    await cp(path.join(ROOT, "seeds"), input, { recursive: true });
+    const fakes = (await readdir(path.join(ROOT, "test/fixtures/fa-kes"))).filter((n) => n.endsWith(".txt")).sort().slice(0, 45);
+    for (const name of fakes) await cp(path.join(ROOT, "test/fixtures/fa-kes", name), path.join(input, name));
+    const sources = await readSources(input);
+    files = sources.files;
+    vocabularyText = sources.vocabulary ?? "";
+  });
+  after(() => rm(work, { recursive: true, force: true }));
+
+  const records = (outcomes: readonly unknown[]) => outcomes.map((o) => restoreRecord(o as Uint8Array));
+
+  it("should parse files on workers into the records the main thread makes, in order", async () => {
+    const here = await parseFiles(files, undefined, Infinity);
+    const there = await parseFiles(files, undefined, 0);
+    assert.equal(there.length, files.length);
+    assert.deepEqual(records(there), records(here));
+    assert.deepEqual(records(there).map((r) => r.source), files.map((f) => f.name));
+  });
+
+  it("should find the same topic mentions on workers as on the main thread", async () => {
+    const list: ArticleRecord[] = records(await parseFiles(files, undefined, Infinity));
+    const context = { key: contentHash(vocabularyText), vocabulary: parseVocabulary(vocabularyText) };
+    const here = await findMentions(list, context, undefined, Infinity);
+    const there = await findMentions(list, context, undefined, 0);
+    assert.deepEqual(there, here);
+    assert.ok(here.some((m) => m.topics.length > 0 && m.candidates.length > 0), "the articles mention topics and names");
+  });
+
+  it("should render in chunks, on two threads, exactly the site one Eleventy run renders", async () => {
+    const list: ArticleRecord[] = records(await parseFiles(files, undefined, Infinity));
+    assignUniqueSlugs(list);
+    const topics = assignTopics(list, parseVocabulary(vocabularyText));
+    const data = buildSiteData(list, topics, { title: "Threads", url: "https://archive.example/" });
+    assert.ok(chunkFamilies(pageFamilies(data), 40).length >= 4, "several chunks");
+    const single = path.join(work, "single");
+    const chunked = path.join(work, "chunked");
+    const one = await renderSite(data, { outDir: single });
+    const many = await renderInParallel(data, pageFamilies(data), chunked, 40);
+    assert.deepEqual(many, one);
+    await assertSameTree(single, chunked);
+  });
+});
