@@ -8,7 +8,7 @@
  */
 import { request, startWorker } from "../threads.js";
 import { renderSite } from "./eleventy.js";
-import type { PageFamilies } from "./plan.js";
+import { mapFamilies, type PageFamilies } from "./plan.js";
 import type { SiteData } from "./site-data.js";
 import type { RenderReply } from "./worker.js";
 
@@ -59,18 +59,18 @@ export async function renderInParallel(data: SiteData, families: PageFamilies, o
  * @param size Most items per chunk.
  */
 export function chunkFamilies(families: PageFamilies, size: number): PageFamilies[] {
-  const empty = (): Record<keyof PageFamilies, { readonly url: string }[]> => ({ articles: [], duplicates: [], topicPages: [], topicFeeds: [], months: [], years: [], publishers: [] });
-  const chunks = [empty()];
-  let count = 0;
-  for (const name of Object.keys(families) as (keyof PageFamilies)[]) {
-    for (const item of families[name]) {
+  const chunks: Record<string, { readonly url: string }[]>[] = [];
+  let count = size;
+  for (const [name, items] of Object.entries(families) as [string, readonly { readonly url: string }[]][]) {
+    for (const item of items) {
       if (count === size) {
-        chunks.push(empty());
+        chunks.push(mapFamilies(families, () => []) as unknown as Record<string, { readonly url: string }[]>);
         count = 0;
       }
-      chunks.at(-1)![name].push(item);
+      chunks.at(-1)![name]!.push(item);
       count++;
     }
   }
-  return chunks as PageFamilies[];
+  if (chunks.length === 0) chunks.push(mapFamilies(families, () => []) as unknown as Record<string, { readonly url: string }[]>);
+  return chunks as unknown as PageFamilies[];
 }

@@ -72,20 +72,21 @@ export function planPages(families: PageFamilies, shared: string): Map<string, P
 }
 
 /**
+ * A new set of item lists, each made by `fn` from the same family's list.
+ *
+ * @param families Item lists.
+ * @param fn Makes one family's new list from its items.
+ */
+export function mapFamilies(families: PageFamilies, fn: (items: readonly { readonly url: string }[]) => { readonly url: string }[]): PageFamilies {
+  return Object.fromEntries(Object.entries(families).map(([name, items]) => [name, fn(items)])) as unknown as PageFamilies;
+}
+
+/**
  * Keep, in each family, only the items `keep` accepts.
  *
  * @param families Item lists.
  * @param keep Test on an item's address.
  */
 export function filterFamilies(families: PageFamilies, keep: (url: string) => boolean): PageFamilies {
-  const pick = <T extends { readonly url: string }>(items: readonly T[]) => items.filter((item) => keep(item.url));
-  return {
-    articles: pick(families.articles),
-    duplicates: pick(families.duplicates),
-    topicPages: pick(families.topicPages),
-    topicFeeds: pick(families.topicFeeds),
-    months: pick(families.months),
-    years: pick(families.years),
-    publishers: pick(families.publishers),
-  };
+  return mapFamilies(families, (items) => items.filter((item) => keep(item.url)));
 }
