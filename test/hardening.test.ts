@@ -209,10 +209,12 @@ describe("build: trustworthy output", () => {
       const home = await readFile(path.join(out, "index.html"));
       const delays = [0, 50, 100, 200, 300, 450, 600, 800, 1000, 1300, 1700];
       for (const delay of delays) {
-        const child = spawn(process.execPath, [path.join(ROOT, "bin/clippings.js"), "build", "--input", path.join(ROOT, "seeds"), "--out", out], { stdio: "ignore" });
+        // --no-cache: a build that reused the last one's work could finish before the kill.
+        const child = spawn(process.execPath, [path.join(ROOT, "bin/clippings.js"), "build", "--input", path.join(ROOT, "seeds"), "--out", out, "--no-cache"], { stdio: "ignore" });
+        const exited = new Promise((r) => child.on("exit", r));
         await new Promise((r) => setTimeout(r, delay));
         child.kill("SIGKILL");
-        await new Promise((r) => child.on("exit", r));
+        await exited;
         assert.deepEqual(await listTree(out), before, `after a kill at ${delay} ms`);
         assert.ok((await readFile(path.join(out, "index.html"))).equals(home));
       }
