@@ -3,7 +3,7 @@ import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type StoredRecord } from "./cache/records.js";
-import { contentHash, loadSiteManifest, saveSiteManifest } from "./cache/site-manifest.js";
+import { contentHash, loadSiteManifest, saveSiteManifest, type SiteManifest } from "./cache/site-manifest.js";
 import { loadStore, saveStore } from "./cache/store.js";
 import { markDuplicates } from "./dedupe/duplicates.js";
 import { removeFurniture } from "./dedupe/furniture.js";
@@ -13,15 +13,15 @@ import { readSources, type SkippedFile, type SourceFile } from "./read/sources.j
 import type { ArticleRecord } from "./record.js";
 import { PACKAGE_ROOT, templatesKey } from "./render/eleventy.js";
 import { renderInParallel } from "./render/parallel.js";
-import { filterFamilies, pageFamilies, planPages } from "./render/plan.js";
+import { filterFamilies, pageFamilies, planPages, type PlannedPage } from "./render/plan.js";
 import { buildSiteData, type SiteData } from "./render/site-data.js";
-import { buildSearchIndex, SEARCH_CLIENT_MODULES } from "./search/build-index.js";
+import { SEARCH_CLIENT_MODULES, searchIndexBatches } from "./search/build-index.js";
 import type { ArticleMentions } from "./topics/article-mentions.js";
-import { combineMentions } from "./topics/assign.js";
+import { combineMentions, type TopicPage } from "./topics/assign.js";
 import { mentionKey, type MentionContext } from "./topics/mentions-batch.js";
 import { findMentions } from "./topics/parallel.js";
 import { parseVocabulary } from "./topics/vocabulary.js";
-import { copyFiles, createStaging, linkFiles, MissingOutputError, swapIntoPlace, writeFiles, type OutputFile } from "./write/output.js";
+import { copyFiles, createStaging, linkFiles, MissingOutputError, swapIntoPlace, writeFiles } from "./write/output.js";
 
 export { extractRecord } from "./parse/batch.js";
 
@@ -106,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const vocabulary = sources.vocabulary === null ? [] : parseVocabulary(sources.vocabulary, path.join(options.input, "topics.yml"));
   lap("read");
 
-  const { records, stored, skipped, parsed } = await parseAll(sources.files, sources.vocabulary, cacheDir, progress);
+  const { records, skipped, parsed } = await parseAll(sources.files, sources.vocabulary, cacheDir, progress);
   skipped.push(...sources.skipped);
   lap("parse");
 
@@ -115,49 +115,36 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const duplicates = markDuplicates(records).reduce((n, group) => n + group.copies.length, 0);
   removeFurniture(records);
   const canonical = records.filter((r) => r.duplicateOf === undefined);
-  const mentions = await cachedMentions(canonical, { key: contentHash(sources.vocabulary ?? ""), vocabulary }, cacheDir, progress);
-  const topics = combineMentions(canonical, mentions.list, vocabulary);
+  const topics = await linkTopics(canonical, { key: contentHash(sources.vocabulary ?? ""), vocabulary }, cacheDir, progress);
   progress({ stage: "link", done: records.length, total: records.length });
   lap("link");
 
-  const data = buildSiteData(records, topics, { title: options.title ?? "Clippings archive", url: baseUrl });
-  lap("render");
-  progress({ stage: "index", done: 0, total: canonical.length });
-  const searchFiles = buildSearchIndex(canonical, topics).files;
-  progress({ stage: "index", done: canonical.length, total: canonical.length });
-  lap("index");
-
+  const published = records.map((r) => ({ source: r.source, slug: r.slug, warnings: r.warnings }));
+  const previous = cacheDir === null ? null : await loadSiteManifest(cacheDir, options.out);
+  const site = { title: options.title ?? "Clippings archive", url: baseUrl };
   let staging = await createStaging(options.out);
   try {
-    let site = await renderPages(data, staging, options.out, cacheDir, progress);
-    lap("render");
-    let write;
+    let written;
     try {
-      write = await writeSite(staging, options.out, searchFiles, site, progress);
+      written = await writeSite(records, topics, site, staging, options.out, previous, progress, lap);
     } catch (error) {
       // A file the last build wrote has gone from the output: build every page instead.
       if (!(error instanceof MissingOutputError)) throw error;
       await rm(staging, { recursive: true, force: true });
       staging = await createStaging(options.out);
-      site = await renderPages(data, staging, options.out, null, progress);
-      lap("render");
-      write = await writeSite(staging, options.out, searchFiles, site, progress);
+      written = await writeSite(records, topics, site, staging, options.out, null, progress, lap);
     }
     await swapIntoPlace(staging, options.out);
-    if (cacheDir !== null) {
-      await saveSiteManifest(cacheDir, options.out, { pages: site.plan, files: write.hashes });
-      await saveRecordCache(cacheDir, stored);
-      await saveStore(cacheDir, MENTIONS_FILE, mentions.entries);
-    }
+    if (cacheDir !== null) await saveSiteManifest(cacheDir, options.out, written.manifest);
     lap("write");
     const report: BuildReport = {
       reportFile: options.reportFile ?? defaultReportFile(options.out),
-      published: records.map((r) => ({ source: r.source, slug: r.slug, warnings: r.warnings })),
+      published,
       skipped: skipped.sort((a, b) => a.name.localeCompare(b.name)),
       topics: topics.length,
       duplicates,
-      pages: site.rendered.length + site.kept.length + searchFiles.length + write.copied,
-      written: site.rendered.length + write.written + write.copied,
+      pages: written.files,
+      written: written.written,
       parsed,
       milliseconds: Math.round(performance.now() - started),
       stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(v)])) as BuildReport["stages"],
@@ -176,7 +163,7 @@ async function parseAll(
   vocabulary: string | null,
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
-): Promise<{ records: ArticleRecord[]; stored: [string, StoredRecord][]; skipped: SkippedFile[]; parsed: number }> {
+): Promise<{ records: ArticleRecord[]; skipped: SkippedFile[]; parsed: number }> {
   const cache = cacheDir === null ? new Map<string, StoredRecord>() : await loadRecordCache(cacheDir);
   const keys = files.map((file) => recordKey(file, vocabulary));
   const missing = files.filter((_, i) => !cache.has(keys[i]!));
@@ -196,78 +183,139 @@ async function parseAll(
     records.push(restoreRecord(outcome));
     stored.push([keys[i]!, outcome]);
   });
-  return { records, stored, skipped, parsed: missing.length };
+  // Saved now, not after the site is written: entries are keyed by content, so they hold
+  // whatever happens next, and the serialised copies need not stay in memory.
+  if (cacheDir !== null) await saveRecordCache(cacheDir, stored);
+  return { records, skipped, parsed: missing.length };
 }
 
 const MENTIONS_FILE = "mentions.v8";
 
-/** Each article's topic mentions, found anew only for articles whose text or vocabulary changed. */
-async function cachedMentions(
-  articles: readonly ArticleRecord[],
+/**
+ * Tag the articles with topics and gather the topics' pages. Each article's mentions are found
+ * anew only when its text or the vocabulary changed; the cache is saved at once, and the
+ * mentions, much larger than the topics made from them, are not kept.
+ */
+async function linkTopics(
+  articles: ArticleRecord[],
   context: MentionContext,
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
-): Promise<{ list: ArticleMentions[]; entries: [string, ArticleMentions][] }> {
+): Promise<TopicPage[]> {
   const cache = cacheDir === null ? new Map<string, ArticleMentions>() : await loadStore<ArticleMentions>(cacheDir, MENTIONS_FILE, (v) => typeof v === "object" && v !== null);
   const keys = articles.map((a) => mentionKey(a, context.key));
   const missing = articles.filter((_, i) => !cache.has(keys[i]!));
   const found = await findMentions(missing, context, (done) => progress({ stage: "link", done, total: missing.length }));
   let next = 0;
   const list = keys.map((key) => cache.get(key) ?? found[next++]!);
-  return { list, entries: keys.map((key, i) => [key, list[i]!]) };
+  cache.clear();
+  if (cacheDir !== null) await saveStore(cacheDir, MENTIONS_FILE, keys.map((key, i) => [key, list[i]!]));
+  return combineMentions(articles, list, context.vocabulary);
 }
 
-/** What the render stage did. */
-interface RenderedSite {
-  readonly plan: ReturnType<typeof planPages>;
-  /** Files Eleventy wrote in this build. */
-  readonly rendered: readonly string[];
-  /** Files of unchanged pages, to keep from the previous site. */
-  readonly kept: readonly string[];
-  /** The previous build's other generated files, with their hashes (empty when nothing is reused). */
-  readonly previousFiles: ReadonlyMap<string, string>;
+/** What {@link writeSite} put in the staging folder. */
+interface WrittenSite {
+  /** What the next build compares against. */
+  readonly manifest: SiteManifest;
+  /** Files in the site. */
+  readonly files: number;
+  /** Of those, files rendered or written in this build (the rest were kept). */
+  readonly written: number;
+}
+
+/**
+ * Write the site into `staging`: the search files, then the pages whose fingerprint changed
+ * since the build described by `previous` (all of them without one), then the assets, and
+ * last, hard links to what the previous site in `out` already holds unchanged, so nothing
+ * written here touches a file the previous site shares. Each stage's data is dropped before
+ * the next one starts.
+ *
+ * @throws MissingOutputError when a file to keep has gone from `out`.
+ */
+async function writeSite(
+  records: readonly ArticleRecord[],
+  topics: readonly TopicPage[],
+  site: { readonly title: string; readonly url: string },
+  staging: string,
+  out: string,
+  previous: SiteManifest | null,
+  progress: NonNullable<BuildOptions["onProgress"]>,
+  lap: (stage: BuildProgress["stage"]) => void,
+): Promise<WrittenSite> {
+  const canonical = records.filter((r) => r.duplicateOf === undefined);
+  progress({ stage: "index", done: 0, total: canonical.length });
+  const search = writeSearchFiles(canonical, topics, staging, previous?.files ?? new Map());
+  progress({ stage: "index", done: canonical.length, total: canonical.length });
+  lap("index");
+
+  const pages = await renderPages(buildSiteData(records, topics, site), staging, previous, progress);
+  lap("render");
+
+  const total = search.unchanged.length + pages.kept.length;
+  progress({ stage: "write", done: 0, total });
+  const assets = await copyAssets(staging);
+  linkFiles(out, staging, [...pages.kept, ...search.unchanged]);
+  progress({ stage: "write", done: total, total });
+  return {
+    manifest: { pages: pages.plan, files: search.hashes },
+    files: pages.plan.size + pages.single + search.hashes.size + assets,
+    written: pages.rendered + search.written + assets,
+  };
+}
+
+/**
+ * Write the search files that differ from the previous build's, batch by batch.
+ *
+ * @returns Every search file's hash, how many were written, and the unchanged ones to keep.
+ */
+function writeSearchFiles(
+  records: readonly ArticleRecord[],
+  topics: readonly TopicPage[],
+  staging: string,
+  previous: ReadonlyMap<string, string>,
+): { hashes: Map<string, string>; written: number; unchanged: string[] } {
+  const hashes = new Map<string, string>();
+  const unchanged: string[] = [];
+  let written = 0;
+  for (const batch of searchIndexBatches(records, topics)) {
+    const changed = batch.filter((file) => {
+      const hash = contentHash(file.content);
+      hashes.set(file.path, hash);
+      if (previous.get(file.path) !== hash) return true;
+      unchanged.push(file.path);
+      return false;
+    });
+    writeFiles(staging, changed);
+    written += changed.length;
+  }
+  return { hashes, written, unchanged };
 }
 
 /**
  * Render the pages whose fingerprint changed since the build that made `out` (all of them
- * when there is no usable manifest).
+ * when there is no usable manifest), and every single page (home, indexes, sitemap).
+ *
+ * @returns The page plan, how many files were rendered, how many single pages there are,
+ *   and the files of unchanged pages, to keep from the previous site.
  */
 async function renderPages(
   data: SiteData,
   staging: string,
-  out: string,
-  cacheDir: string | null,
+  previous: SiteManifest | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
-): Promise<RenderedSite> {
+): Promise<{ plan: Map<string, PlannedPage>; rendered: number; single: number; kept: string[] }> {
   const families = pageFamilies(data);
   const plan = planPages(families, `${await templatesKey()}\0${JSON.stringify(data.site)}\0${data.base}`);
-  const previous = cacheDir === null ? null : await loadSiteManifest(cacheDir, out);
   const kept = new Set<string>();
   if (previous) for (const [url, page] of plan) if (previous.pages.get(url)?.fingerprint === page.fingerprint) kept.add(url);
   progress({ stage: "render", done: kept.size, total: plan.size });
   const rendered = await renderInParallel(data, filterFamilies(families, (url) => !kept.has(url)), staging);
   progress({ stage: "render", done: plan.size, total: plan.size });
-  return { plan, rendered, kept: [...kept].map((url) => plan.get(url)!.file), previousFiles: previous?.files ?? new Map() };
+  return { plan, rendered: rendered.length, single: rendered.length - (plan.size - kept.size), kept: [...kept].map((url) => plan.get(url)!.file) };
 }
 
-/**
- * Put the search files and assets beside the rendered pages, and link in what the previous
- * site already holds unchanged. Linking comes last, so nothing written here touches a file
- * the previous site shares.
- */
-async function writeSite(
-  staging: string,
-  out: string,
-  searchFiles: readonly OutputFile[],
-  site: RenderedSite,
-  progress: NonNullable<BuildOptions["onProgress"]>,
-): Promise<{ hashes: Map<string, string>; written: number; copied: number }> {
-  const hashes = new Map(searchFiles.map((f) => [f.path, contentHash(f.content)]));
-  const unchanged = searchFiles.filter((f) => site.previousFiles.get(f.path) === hashes.get(f.path));
-  const changed = searchFiles.filter((f) => site.previousFiles.get(f.path) !== hashes.get(f.path));
-  const total = searchFiles.length + site.kept.length;
-  progress({ stage: "write", done: 0, total });
-  writeFiles(staging, changed);
+/** Copy `public/` and the search page's scripts into the site; returns how many files. */
+async function copyAssets(staging: string): Promise<number> {
   const require = createRequire(import.meta.url);
   const publicDir = path.join(PACKAGE_ROOT, "public");
   const assets = [
@@ -278,9 +326,7 @@ async function writeSite(
     ...SEARCH_CLIENT_MODULES.map((name) => [path.join(PACKAGE_ROOT, "lib/client", name), `assets/${name}`] as const),
   ];
   await copyFiles(staging, assets);
-  linkFiles(out, staging, [...site.kept, ...unchanged.map((f) => f.path)]);
-  progress({ stage: "write", done: total, total });
-  return { hashes, written: changed.length, copied: assets.length };
+  return assets.length;
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
- * Rendering large sites in chunks, on two cores. Eleventy keeps every page of a run in memory,
- * so the paginated pages (articles, topic pages, feeds, date and publisher pages) are cut into
- * chunks of a few thousand, each rendered by its own Eleventy run: the main thread renders the
- * first chunk with the single pages (home, indexes, sitemap), and then it and a worker thread
- * take the other chunks in turn. A chunk's pages need nothing but their own items and the
- * site settings, so only those are sent to the worker. Small sites render in one run.
+ * Rendering large sites in chunks, on two cores, in bounded memory. Eleventy keeps every page
+ * of a run in memory, so the paginated pages (articles, topic pages, feeds, date and publisher
+ * pages) are cut into chunks of a few thousand, each rendered by its own Eleventy run on one of
+ * two worker threads, while the main thread renders the single pages (home, indexes, sitemap),
+ * which need the whole site's data. A chunk's pages need nothing but their own items and the
+ * site settings, so only those are sent. Small sites render in one run on the main thread.
  */
+import { availableParallelism } from "node:os";
+import type { Worker } from "node:worker_threads";
 import { request, startWorker } from "../threads.js";
 import { renderSite } from "./eleventy.js";
 import { mapFamilies, type PageFamilies } from "./plan.js";
@@ -13,7 +15,13 @@ import type { SiteData } from "./site-data.js";
 import type { RenderReply } from "./worker.js";
 
 /** Most paginated pages per Eleventy run. */
-export const CHUNK_PAGES = 3000;
+export const CHUNK_PAGES = 2000;
+/**
+ * A render worker whose heap holds more than this after a run is replaced by a fresh one:
+ * Eleventy leaves part of each run behind, and a thread's memory is only given back when the
+ * thread ends.
+ */
+const WORKER_HEAP_LIMIT = 200 * 1024 * 1024;
 /** The templates paginating over {@link PageFamilies}. */
 const PAGINATED = ["article.njk", "duplicate.njk", "topic.njk", "topic-feed.njk", "month.njk", "year.njk", "publisher.njk"];
 
@@ -30,25 +38,28 @@ export async function renderInParallel(data: SiteData, families: PageFamilies, o
   const chunks = chunkFamilies(families, chunkPages);
   if (chunks.length === 1) return renderSite(data, { outDir, families });
   const written: string[] = [];
-  let next = 1;
-  const worker = startWorker(new URL("./worker.js", import.meta.url));
-  try {
-    const onWorker = async () => {
+  let next = 0;
+  const renderChunks = async () => {
+    let worker: Worker | null = null;
+    try {
       while (next < chunks.length) {
-        const chunk = chunks[next++]!;
-        const reply = await request<RenderReply>(worker, { id: next, data: { site: data.site, base: data.base }, options: { outDir, families: chunk, only: PAGINATED } });
+        const id = next++;
+        worker ??= startWorker(new URL("./worker.js", import.meta.url));
+        const reply = await request<RenderReply>(worker, { id, data: { site: data.site, base: data.base }, options: { outDir, families: chunks[id]!, only: PAGINATED } });
         if (reply.error !== undefined) throw new Error(reply.error);
         written.push(...reply.files!);
+        if (reply.heapUsed! > WORKER_HEAP_LIMIT) {
+          await worker.terminate();
+          worker = null;
+        }
       }
-    };
-    const onMain = async () => {
-      written.push(...(await renderSite(data, { outDir, families: chunks[0]! })));
-      while (next < chunks.length) written.push(...(await renderSite(data, { outDir, families: chunks[next++]!, only: PAGINATED })));
-    };
-    await Promise.all([onMain(), onWorker()]);
-  } finally {
-    await worker.terminate();
-  }
+    } finally {
+      await worker?.terminate();
+    }
+  };
+  const threads = Math.max(1, Math.min(2, availableParallelism(), chunks.length));
+  const single = renderSite(data, { outDir, families: mapFamilies(families, () => []) });
+  await Promise.all([single.then((files) => written.push(...files)), ...Array.from({ length: threads }, renderChunks)]);
   return written.sort();
 }
 
