@@ -188,6 +188,9 @@ export function buildSiteData(
     };
   });
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  // Lists share each article's one summary object: less memory, and fingerprints (see
+  // `planPages`) make each summary's text once.
+  const summaryOf = new Map(summaries.map((s) => [s.slug, s]));
   const order = new Map(articles.map((a, i) => [a.slug, i]));
   const ownArticles = new Map<string, ArticleView[]>();
   const topicViews = topics.map((t): TopicView => {
@@ -200,7 +203,7 @@ export function buildSiteData(
       kind: t.topic.kind,
       description: t.topic.description,
       spellings: t.spellings,
-      articles: own.map(pick),
+      articles: own.map((a) => summaryOf.get(a.slug)!),
       feedUrl: `${topicUrl.get(t.topic.name)!}feed.xml`,
       related: t.related.filter((r) => topicUrl.has(r.name)).map((r) => ({ ...r, url: topicUrl.get(r.name)! })),
     };
@@ -213,7 +216,7 @@ export function buildSiteData(
     }))
     .filter((g) => g.topics.length > 0);
   const updated = articles.map((a) => a.published).filter((d): d is string => d !== null).sort().at(-1) ?? null;
-  const duplicates = [...copies.values()].flat().map((r): DuplicateView => ({ ...summarize(r), canonical: pick(bySlug.get(r.duplicateOf!)!) }));
+  const duplicates = [...copies.values()].flat().map((r): DuplicateView => ({ ...summarize(r), canonical: summaryOf.get(r.duplicateOf!)! }));
   const url = new URL(site.url);
   return {
     site: { title: site.title, url: site.url, origin: url.origin },
