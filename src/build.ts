@@ -21,7 +21,7 @@ import { combineMentions, type TopicPage } from "./topics/assign.js";
 import { mentionKey, type MentionContext } from "./topics/mentions-batch.js";
 import { findMentions } from "./topics/parallel.js";
 import { parseVocabulary } from "./topics/vocabulary.js";
-import { copyFiles, createStaging, linkFiles, MissingOutputError, swapIntoPlace, writeFiles } from "./write/output.js";
+import { copyFiles, createStaging, linkFiles, swapIntoPlace, writeFiles } from "./write/output.js";
 
 export { extractRecord } from "./parse/batch.js";
 
@@ -119,21 +119,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   progress({ stage: "link", done: records.length, total: records.length });
   lap("link");
 
+  // What the report needs, taken now: records and topics are let go during the write.
   const published = records.map((r) => ({ source: r.source, slug: r.slug, warnings: r.warnings }));
+  const topicCount = topics.length;
   const previous = cacheDir === null ? null : await loadSiteManifest(cacheDir, options.out);
   const site = { title: options.title ?? "Clippings archive", url: baseUrl };
-  let staging = await createStaging(options.out);
+  const staging = await createStaging(options.out);
   try {
-    let written;
-    try {
-      written = await writeSite(records, topics, site, staging, options.out, previous, progress, lap);
-    } catch (error) {
-      // A file the last build wrote has gone from the output: build every page instead.
-      if (!(error instanceof MissingOutputError)) throw error;
-      await rm(staging, { recursive: true, force: true });
-      staging = await createStaging(options.out);
-      written = await writeSite(records, topics, site, staging, options.out, null, progress, lap);
-    }
+    const written = await writeSite(records, topics, site, staging, options.out, previous, progress, lap);
     await swapIntoPlace(staging, options.out);
     if (cacheDir !== null) await saveSiteManifest(cacheDir, options.out, written.manifest);
     lap("write");
@@ -141,7 +134,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       reportFile: options.reportFile ?? defaultReportFile(options.out),
       published,
       skipped: skipped.sort((a, b) => a.name.localeCompare(b.name)),
-      topics: topics.length,
+      topics: topicCount,
       duplicates,
       pages: written.files,
       written: written.written,
@@ -228,9 +221,9 @@ interface WrittenSite {
  * since the build described by `previous` (all of them without one), then the assets, and
  * last, hard links to what the previous site in `out` already holds unchanged, so nothing
  * written here touches a file the previous site shares. Each stage's data is dropped before
- * the next one starts.
+ * the next one starts: records once the site data is made, site data once pages are rendered.
  *
- * @throws MissingOutputError when a file to keep has gone from `out`.
+ * @throws MissingOutputError when a file to keep vanishes from `out` during the build.
  */
 async function writeSite(
   records: readonly ArticleRecord[],

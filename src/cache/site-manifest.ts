@@ -3,6 +3,7 @@
  * search file's hash. A rebuild keeps (links) the files whose fingerprint has not changed.
  */
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { PlannedPage } from "../render/plan.js";
@@ -34,7 +35,8 @@ export function contentHash(content: string | Uint8Array): string {
 
 /**
  * The manifest of the build that made `out`, or null when there is none, it cannot be read, or
- * `out` has been rebuilt or removed since (nothing is then reused).
+ * `out` has been rebuilt or removed since (nothing is then reused). Files that have gone from
+ * `out` since are left out, so their pages are made again.
  *
  * @param cacheDir Cache folder.
  * @param out Output folder.
@@ -43,7 +45,9 @@ export async function loadSiteManifest(cacheDir: string, out: string): Promise<S
   try {
     const stored = JSON.parse(await readFile(manifestFile(cacheDir, out), "utf8")) as Stored;
     if (stored.version !== 1 || stored.marker !== (await marker(out))) return null;
-    return { pages: new Map(stored.pages), files: new Map(stored.files) };
+    const root = path.resolve(out);
+    const present = (file: string) => existsSync(path.join(root, file));
+    return { pages: new Map(stored.pages.filter(([, page]) => present(page.file))), files: new Map(stored.files.filter(([file]) => present(file))) };
   } catch {
     return null;
   }

@@ -80,7 +80,7 @@ export async function copyFiles(root: string, copies: readonly (readonly [string
   }
 }
 
-/** A file the last build wrote is no longer in the output folder (someone changed it). */
+/** A file the last build wrote left the output folder while this build ran. */
 export class MissingOutputError extends Error {}
 
 /**
@@ -102,7 +102,7 @@ export function linkFiles(fromRoot: string, toRoot: string, files: readonly stri
       linkSync(insideRoot(fromRoot, file), to);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") throw new MissingOutputError(`${file} is missing from ${fromRoot}`);
+      if (code === "ENOENT") throw new MissingOutputError(`${file} vanished from ${fromRoot} during the build; build again`);
       if (code === "EXDEV" || code === "EPERM") copyFileSync(insideRoot(fromRoot, file), to);
       else throw error;
     }
