@@ -280,10 +280,6 @@ function summarize(r: ArticleRecord): ArticleSummary {
   };
 }
 
-function pick(a: ArticleView): ArticleSummary {
-  return { slug: a.slug, url: a.url, title: a.title, published: a.published, dateLabel: a.dateLabel, publisher: a.publisher, excerpt: a.excerpt };
-}
-
 function byArticleCount(a: TopicView, b: TopicView): number {
   return b.articles.length - a.articles.length || a.name.localeCompare(b.name);
 }
