@@ -223,7 +223,7 @@ interface WrittenSite {
  * written here touches a file the previous site shares. Each stage's data is dropped before
  * the next one starts: records once the site data is made, site data once pages are rendered.
  *
- * @throws MissingOutputError when a file to keep vanishes from `out` during the build.
+ * @throws Error when a file to keep vanishes from `out` during the build.
  */
 async function writeSite(
   records: readonly ArticleRecord[],

@@ -188,8 +188,7 @@ export function buildSiteData(
     };
   });
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
-  // Lists share each article's one summary object: less memory, and fingerprints (see
-  // `planPages`) make each summary's text once.
+  // Topic and duplicate pages share each article's one summary object rather than copies.
   const summaryOf = new Map(summaries.map((s) => [s.slug, s]));
   const order = new Map(articles.map((a, i) => [a.slug, i]));
   const ownArticles = new Map<string, ArticleView[]>();

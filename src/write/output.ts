@@ -80,9 +80,6 @@ export async function copyFiles(root: string, copies: readonly (readonly [string
   }
 }
 
-/** A file the last build wrote left the output folder while this build ran. */
-export class MissingOutputError extends Error {}
-
 /**
  * Keep files of the previous site in the new one without copying them: hard links from
  * `fromRoot` into `toRoot`. Only files nothing else writes in this build are linked, so the
@@ -91,7 +88,7 @@ export class MissingOutputError extends Error {}
  * @param fromRoot The previous site.
  * @param toRoot The staging folder.
  * @param files Site-relative paths.
- * @throws MissingOutputError when a file is missing from `fromRoot`.
+ * @throws Error when a file has vanished from `fromRoot` since the build began.
  */
 export function linkFiles(fromRoot: string, toRoot: string, files: readonly string[]): void {
   const ensureDir = folderMaker();
@@ -102,7 +99,7 @@ export function linkFiles(fromRoot: string, toRoot: string, files: readonly stri
       linkSync(insideRoot(fromRoot, file), to);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") throw new MissingOutputError(`${file} vanished from ${fromRoot} during the build; build again`);
+      if (code === "ENOENT") throw new Error(`${file} vanished from ${fromRoot} during the build; build again`);
       if (code === "EXDEV" || code === "EPERM") copyFileSync(insideRoot(fromRoot, file), to);
       else throw error;
     }
