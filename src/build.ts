@@ -18,9 +18,9 @@ import { buildSiteData, type SiteData } from "./render/site-data.js";
 import { SEARCH_CLIENT_MODULES, searchIndexBatches } from "./search/build-index.js";
 import type { ArticleMentions } from "./topics/article-mentions.js";
 import { combineMentions, type TopicPage } from "./topics/assign.js";
-import { mentionKey, type MentionContext } from "./topics/mentions-batch.js";
+import { mentionKey, restoreMentions, type MentionContext, type StoredMentions } from "./topics/mentions-batch.js";
 import { findMentions } from "./topics/parallel.js";
-import { parseVocabulary } from "./topics/vocabulary.js";
+import { parseVocabulary, type TopicEntry } from "./topics/vocabulary.js";
 import { copyFiles, createStaging, linkFiles, swapIntoPlace, writeFiles } from "./write/output.js";
 
 export { extractRecord } from "./parse/batch.js";
@@ -101,21 +101,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const cacheDir = options.cacheDir === false ? null : (options.cacheDir ?? defaultCacheDir(options.out));
 
-  progress({ stage: "read", done: 0, total: 1 });
-  const sources = await readSources(options.input);
-  const vocabulary = sources.vocabulary === null ? [] : parseVocabulary(sources.vocabulary, path.join(options.input, "topics.yml"));
-  lap("read");
-
-  const { records, skipped, parsed } = await parseAll(sources.files, sources.vocabulary, cacheDir, progress);
-  skipped.push(...sources.skipped);
-  lap("parse");
+  const { records, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(options.input, cacheDir, progress, lap);
 
   progress({ stage: "link", done: 0, total: records.length });
   assignUniqueSlugs(records);
   const duplicates = markDuplicates(records).reduce((n, group) => n + group.copies.length, 0);
   removeFurniture(records);
   const canonical = records.filter((r) => r.duplicateOf === undefined);
-  const topics = await linkTopics(canonical, { key: contentHash(sources.vocabulary ?? ""), vocabulary }, cacheDir, progress);
+  const topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, cacheDir, progress);
   progress({ stage: "link", done: records.length, total: records.length });
   lap("link");
 
@@ -148,6 +141,26 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Read the input folder and parse it. The files' bytes are let go when this returns: the
+ * records hold all the rest of the build needs.
+ */
+async function readAndParse(
+  input: string,
+  cacheDir: string | null,
+  progress: NonNullable<BuildOptions["onProgress"]>,
+  lap: (stage: BuildProgress["stage"]) => void,
+): Promise<{ records: ArticleRecord[]; skipped: SkippedFile[]; parsed: number; vocabulary: TopicEntry[]; vocabularyText: string | null }> {
+  progress({ stage: "read", done: 0, total: 1 });
+  const sources = await readSources(input);
+  const vocabulary = sources.vocabulary === null ? [] : parseVocabulary(sources.vocabulary, path.join(input, "topics.yml"));
+  lap("read");
+  const { records, skipped, parsed } = await parseAll(sources.files, sources.vocabulary, cacheDir, progress);
+  skipped.push(...sources.skipped);
+  lap("parse");
+  return { records, skipped, parsed, vocabulary, vocabularyText: sources.vocabulary };
 }
 
 /** Parse every file, taking unchanged files' records from the cache. */
@@ -195,15 +208,25 @@ async function linkTopics(
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
 ): Promise<TopicPage[]> {
-  const cache = cacheDir === null ? new Map<string, ArticleMentions>() : await loadStore<ArticleMentions>(cacheDir, MENTIONS_FILE, (v) => typeof v === "object" && v !== null);
+  const cache = cacheDir === null ? new Map<string, StoredMentions>() : await loadStore(cacheDir, MENTIONS_FILE);
   const keys = articles.map((a) => mentionKey(a, context.key));
   const missing = articles.filter((_, i) => !cache.has(keys[i]!));
   const found = await findMentions(missing, context, (done) => progress({ stage: "link", done, total: missing.length }));
   let next = 0;
-  const list = keys.map((key) => cache.get(key) ?? found[next++]!);
+  const list: (StoredMentions | null)[] = keys.map((key) => cache.get(key) ?? found[next++]!);
   cache.clear();
-  if (cacheDir !== null) await saveStore(cacheDir, MENTIONS_FILE, keys.map((key, i) => [key, list[i]!]));
-  return combineMentions(articles, list, context.vocabulary);
+  found.length = 0;
+  if (cacheDir !== null) await saveStore(cacheDir, MENTIONS_FILE, keys.map((key, i) => [key, list[i]!] as const));
+  return combineMentions(articles, restoreEach(list), context.vocabulary);
+}
+
+/** Each stored article's mentions in turn, letting go of the stored form as it goes. */
+function* restoreEach(list: (StoredMentions | null)[]): Generator<ArticleMentions> {
+  for (let i = 0; i < list.length; i++) {
+    const stored = list[i]!;
+    list[i] = null;
+    yield restoreMentions(stored);
+  }
 }
 
 /** What {@link writeSite} put in the staging folder. */

@@ -3,7 +3,7 @@
  * articles disappear, and the site is byte-identical to a build from scratch of the same input.
  */
 import assert from "node:assert/strict";
-import { appendFile, cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readdir, rm, stat, truncate, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -89,6 +89,18 @@ describe("incremental rebuilds", () => {
     await assertSameTree(out, clean);
     await rm(path.join(out, "topics"), { recursive: true, force: true });
     await rebuild();
+    await assertSameAsClean();
+  });
+
+  it("should reparse what a damaged cache held and still match a clean build", async () => {
+    const cache = path.join(work, ".clippings", "cache");
+    const records = path.join(cache, "records.v8");
+    const { size } = await stat(records);
+    await truncate(records, Math.floor(size / 2));
+    await writeFile(path.join(cache, "mentions.v8"), "not a cache file");
+    await appendFile(path.join(input, "002_7ac6687362326750.txt"), "\n\nA paragraph added after the cache was damaged.\n");
+    const report = await rebuild();
+    assert.equal(report.parsed, report.published.length, "every file parsed again");
     await assertSameAsClean();
   });
 });

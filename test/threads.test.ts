@@ -17,6 +17,7 @@ import { readSources, type SourceFile } from "../src/read/sources.ts";
 import { assignUniqueSlugs } from "../src/dedupe/slugs.ts";
 import { assignTopics } from "../src/topics/assign.ts";
 import { findMentions } from "../src/topics/parallel.ts";
+import { restoreMentions } from "../src/topics/mentions-batch.ts";
 import { contentHash } from "../src/cache/site-manifest.ts";
 import { parseVocabulary } from "../src/topics/vocabulary.ts";
 import type { ArticleRecord } from "../src/record.ts";
@@ -56,7 +57,7 @@ describe("worker threads", () => {
     const here = await findMentions(list, context, undefined, Infinity);
     const there = await findMentions(list, context, undefined, 0);
     assert.deepEqual(there, here);
-    assert.ok(here.some((m) => m.topics.length > 0 && m.candidates.length > 0), "the articles mention topics and names");
+    assert.ok(here.map(restoreMentions).some((m) => m.topics.length > 0 && m.candidates.length > 0), "the articles mention topics and names");
   });
 
   it("should render in chunks, on two threads, exactly the site one Eleventy run renders", async () => {

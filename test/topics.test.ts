@@ -7,6 +7,7 @@ import type { ArticleRecord } from "../src/record.js";
 import { cleanName } from "../src/topics/clean.js";
 import { assignTopics, combineMentions } from "../src/topics/assign.js";
 import { articleMentions, vocabularyIndex } from "../src/topics/article-mentions.js";
+import { mentionBatch, restoreMentions } from "../src/topics/mentions-batch.js";
 import { parseVocabulary } from "../src/topics/vocabulary.js";
 import { assignUniqueSlugs } from "../src/dedupe/slugs.js";
 import { readSources } from "../src/read/sources.js";
@@ -99,15 +100,18 @@ describe("articleMentions and combineMentions", () => {
     records[1]!.topics = ["Jordan", "Unlisted Council"];
     return { records, vocabulary: parseVocabulary(seeds.vocabulary ?? "") };
   };
-  test("should give assignTopics' topics and pages from mentions passed through JSON", async () => {
+  test("should give assignTopics' topics and pages from mentions stored and restored one by one", async () => {
     const { records, vocabulary } = await archive();
     const copy = structuredClone(records);
     const pages = assignTopics(records, vocabulary);
     const index = vocabularyIndex(vocabulary);
     const mentions = copy.map((r) => articleMentions(r, index));
-    const stored = JSON.parse(JSON.stringify(mentions));
-    assert.deepEqual(stored, mentions);
-    assert.deepEqual(combineMentions(copy, stored, vocabulary), pages);
+    const { results: stored } = mentionBatch(copy, { key: "seeds", vocabulary });
+    assert.deepEqual(stored.map(restoreMentions), mentions);
+    function* restored() {
+      for (const s of stored) yield restoreMentions(s);
+    }
+    assert.deepEqual(combineMentions(copy, restored(), vocabulary), pages);
     assert.deepEqual(copy.map((r) => r.topics), records.map((r) => r.topics));
     assert.ok(pages.some((p) => p.topic.discovered) && pages.some((p) => !p.topic.discovered && p.spellings.length > 1));
     assert.ok(records[1]!.topics.includes("Unlisted Council"));

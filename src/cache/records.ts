@@ -53,7 +53,7 @@ export function restoreRecord(stored: StoredRecord): ArticleRecord {
  * @param dir Cache folder.
  */
 export function loadRecordCache(dir: string): Promise<Map<string, StoredRecord>> {
-  return loadStore<StoredRecord>(dir, FILE, (value) => value instanceof Uint8Array);
+  return loadStore(dir, FILE);
 }
 
 /**
@@ -62,6 +62,6 @@ export function loadRecordCache(dir: string): Promise<Map<string, StoredRecord>>
  * @param dir Cache folder.
  * @param entries Key and stored record of each current file.
  */
-export function saveRecordCache(dir: string, entries: readonly (readonly [string, StoredRecord])[]): Promise<void> {
+export function saveRecordCache(dir: string, entries: Iterable<readonly [string, StoredRecord]>): Promise<void> {
   return saveStore(dir, FILE, entries);
 }

@@ -2,7 +2,7 @@
 import type { ArticleRecord } from "../record.js";
 import { addSpelling as add, articleMentions, vocabularyIndex, vocabularyKeys, type ArticleMentions, type Hits } from "./article-mentions.js";
 import type { CaseStats } from "./clean.js";
-import { discoverTopics, MIN_ARTICLES, type VocabularyView } from "./discover.js";
+import { discoverTopics, MIN_ARTICLES, type Candidate, type VocabularyView } from "./discover.js";
 import { relatedTopics } from "./related.js";
 import type { TopicEntry } from "./vocabulary.js";
 
@@ -53,7 +53,8 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
  * The mentions are only read, so cached ones can be passed again.
  *
  * @param records Articles, already deduplicated.
- * @param mentions Per record, in the same order, its `articleMentions` with the same vocabulary.
+ * @param mentions Per record, in the same order, its `articleMentions` with the same vocabulary;
+ *   read once, in order, so they can be made one at a time.
  * @param vocabulary Topic entries.
  * @param options Evidence threshold for discovered topics.
  * @returns One entry per topic mentioned at least once (discovered ones: in enough articles),
@@ -61,20 +62,28 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
  */
 export function combineMentions(
   records: ArticleRecord[],
-  mentions: readonly ArticleMentions[],
+  mentions: Iterable<ArticleMentions>,
   vocabulary: readonly TopicEntry[],
   options: TopicOptions = {},
 ): TopicPage[] {
-  if (mentions.length !== records.length) throw new Error(`combineMentions: ${mentions.length} mentions for ${records.length} records`);
   const { keys } = vocabularyKeys(vocabulary);
-  const hits: Hits[] = mentions.map((m) => new Map(m.topics.map((t) => [t.name, new Map(t.spellings)])));
-  const stats: CaseStats = { lower: articleCounts(mentions.map((m) => m.lowerWords)), capital: articleCounts(mentions.map((m) => m.capitalWords)) };
+  // One pass, keeping only what the rest needs: an article's distinct words are counted and let go.
+  const hits: Hits[] = [];
+  const candidates: Candidate[][] = [];
+  const stats: CaseStats = { lower: new Map(), capital: new Map() };
+  for (const m of mentions) {
+    hits.push(new Map(m.topics.map((t) => [t.name, new Map(t.spellings)])));
+    candidates.push(m.candidates);
+    countWords(stats.lower, m.lowerWords);
+    countWords(stats.capital, m.capitalWords);
+  }
+  if (hits.length !== records.length) throw new Error(`combineMentions: ${hits.length} mentions for ${records.length} records`);
   const view: VocabularyView = {
     keys,
     has: (i, topic) => hits[i]!.has(topic.name),
     add: (i, topic, spelling) => add(hits[i]!, topic.name, spelling),
   };
-  const discovered = discoverTopics(mentions.map((m) => m.candidates), stats, view, options.minArticles);
+  const discovered = discoverTopics(candidates, stats, view, options.minArticles);
   for (const d of discovered) for (const i of d.articles) hits[i]!.set(d.topic.name, d.spellings);
 
   const all = [...vocabulary, ...discovered.map((d) => d.topic)];
@@ -104,9 +113,7 @@ export function combineMentions(
     }));
 }
 
-/** Word → number of articles using it, from each article's distinct words (in order first used). */
-function articleCounts(articles: readonly (readonly string[])[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const words of articles) for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  return counts;
+/** Add one to each word's count of articles, from one article's distinct words. */
+function countWords(counts: Map<string, number>, words: readonly string[]): void {
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
 }

@@ -3,6 +3,7 @@
  * what worker threads run, and what the build caches by the article's text and vocabulary.
  */
 import { createHash } from "node:crypto";
+import { deserialize, serialize } from "node:v8";
 import type { ArticleRecord } from "../record.js";
 import { articleMentions, vocabularyIndex, type ArticleMentions, type VocabularyIndex } from "./article-mentions.js";
 import type { TopicEntry } from "./vocabulary.js";
@@ -19,18 +20,36 @@ export interface MentionContext {
   readonly vocabulary: readonly TopicEntry[];
 }
 
+/**
+ * An article's mentions serialised: what is cached, and what threads pass back. An article's
+ * distinct words take far less room this way than as strings, and only {@link restoreMentions}
+ * turns them back, one article at a time.
+ */
+export type StoredMentions = Uint8Array;
+
 let current: { key: string; index: VocabularyIndex } | null = null;
 
 /**
- * The mentions of every article of a batch (the vocabulary's index is built once per thread).
+ * The mentions of every article of a batch (the vocabulary's index is built once per thread),
+ * serialised, with their buffers to move rather than copy between threads.
  *
  * @param articles The batch.
  * @param context The vocabulary.
  */
-export function mentionBatch(articles: readonly MentionSource[], context: MentionContext): { results: ArticleMentions[] } {
+export function mentionBatch(articles: readonly MentionSource[], context: MentionContext): { results: StoredMentions[]; transfer: ArrayBuffer[] } {
   if (current?.key !== context.key) current = { key: context.key, index: vocabularyIndex(context.vocabulary) };
   const index = current.index;
-  return { results: articles.map((a) => articleMentions(a as ArticleRecord, index)) };
+  const results = articles.map((a) => serialize(articleMentions(a as ArticleRecord, index)));
+  return { results, transfer: results.filter((r) => r.byteOffset === 0 && r.byteLength === r.buffer.byteLength).map((r) => r.buffer as ArrayBuffer) };
+}
+
+/**
+ * One article's mentions from their stored form.
+ *
+ * @param stored From {@link mentionBatch} or the cache.
+ */
+export function restoreMentions(stored: StoredMentions): ArticleMentions {
+  return deserialize(stored) as ArticleMentions;
 }
 
 /**

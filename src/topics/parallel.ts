@@ -1,13 +1,12 @@
 /** Finding topic mentions on every core when there are many articles. */
 import { mapInBatches } from "../threads.js";
-import type { ArticleMentions } from "./article-mentions.js";
-import { mentionBatch, type MentionContext, type MentionSource } from "./mentions-batch.js";
+import { mentionBatch, type MentionContext, type MentionSource, type StoredMentions } from "./mentions-batch.js";
 
 /** Below this many articles, mentions are found on the main thread. */
 export const PARALLEL_MENTIONS_THRESHOLD = 1000;
 
 /**
- * Each article's topic mentions, in order.
+ * Each article's topic mentions, in order, in their stored form (see `restoreMentions`).
  *
  * @param articles Titles, standfirsts, bodies and preset topics.
  * @param context The vocabulary.
@@ -19,7 +18,7 @@ export function findMentions(
   context: MentionContext,
   onProgress?: (done: number) => void,
   threshold = PARALLEL_MENTIONS_THRESHOLD,
-): Promise<ArticleMentions[]> {
+): Promise<StoredMentions[]> {
   return mapInBatches(articles, {
     module: new URL("./worker.js", import.meta.url),
     handler: mentionBatch,

@@ -1,0 +1,35 @@
+/** The cache file format: what is saved comes back, and a damaged file reads as an empty cache. */
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { serialize } from "node:v8";
+import { loadStore, saveStore } from "../src/cache/store.ts";
+
+describe("cache store", () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "clippings-store-"));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it("should give back every entry, in order, across files larger than one write", async () => {
+    const entries = Array.from({ length: 300 }, (_, i) => [`key-${i}-é`, new Uint8Array(randomBytes(i * 100))] as const);
+    await saveStore(dir, "round.v8", entries);
+    const loaded = await loadStore(dir, "round.v8");
+    assert.deepEqual([...loaded.keys()], entries.map(([key]) => key));
+    for (const [key, value] of entries) assert.deepEqual(new Uint8Array(loaded.get(key)!), value);
+  });
+
+  it("should read a missing, truncated or foreign file as empty", async () => {
+    assert.equal((await loadStore(dir, "missing.v8")).size, 0);
+    await saveStore(dir, "whole.v8", [["a", new Uint8Array(1000)], ["b", new Uint8Array(1000)]]);
+    const bytes = await readFile(path.join(dir, "whole.v8"));
+    await writeFile(path.join(dir, "cut.v8"), bytes.subarray(0, bytes.length - 10));
+    assert.equal((await loadStore(dir, "cut.v8")).size, 0);
+    await writeFile(path.join(dir, "old.v8"), serialize([["a", new Uint8Array(3)]]));
+    assert.equal((await loadStore(dir, "old.v8")).size, 0);
+  });
+});
