@@ -12,7 +12,7 @@ import { parseFiles } from "./parse/parallel.js";
 import { readSources, type SkippedFile, type SourceFile } from "./read/sources.js";
 import type { ArticleRecord } from "./record.js";
 import { PACKAGE_ROOT, templatesKey } from "./render/eleventy.js";
-import { renderInParallel } from "./render/parallel.js";
+import { chunkFolder, prepareRender, renderJob, type RenderJob } from "./render/parallel.js";
 import { filterFamilies, pageFamilies, planPages, type PlannedPage } from "./render/plan.js";
 import { buildSiteData, type SiteData } from "./render/site-data.js";
 import { SEARCH_CLIENT_MODULES, searchIndexBatches } from "./search/build-index.js";
@@ -244,7 +244,8 @@ interface WrittenSite {
  * since the build described by `previous` (all of them without one), then the assets, and
  * last, hard links to what the previous site in `out` already holds unchanged, so nothing
  * written here touches a file the previous site shares. Each stage's data is dropped before
- * the next one starts: records once the site data is made, site data once pages are rendered.
+ * the next one starts: records once the site data is made, the site data once the pages to
+ * render are written out in chunks.
  *
  * @throws Error when a file to keep vanishes from `out` during the build.
  */
@@ -264,8 +265,12 @@ async function writeSite(
   progress({ stage: "index", done: canonical.length, total: canonical.length });
   lap("index");
 
-  const pages = await renderPages(buildSiteData(records, topics, site), staging, previous, progress);
+  const pages = await planRender(buildSiteData(records, topics, site), previous, chunkFolder(staging));
+  progress({ stage: "render", done: pages.kept.length, total: pages.plan.size });
+  const rendered = await renderJob(pages.job, staging);
+  progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
   lap("render");
+  const single = rendered.length - (pages.plan.size - pages.kept.length);
 
   const total = search.unchanged.length + pages.kept.length;
   progress({ stage: "write", done: 0, total });
@@ -274,8 +279,8 @@ async function writeSite(
   progress({ stage: "write", done: total, total });
   return {
     manifest: { pages: pages.plan, files: search.hashes },
-    files: pages.plan.size + pages.single + search.hashes.size + assets,
-    written: pages.rendered + search.written + assets,
+    files: pages.plan.size + single + search.hashes.size + assets,
+    written: rendered.length + search.written + assets,
   };
 }
 
@@ -308,26 +313,23 @@ function writeSearchFiles(
 }
 
 /**
- * Render the pages whose fingerprint changed since the build that made `out` (all of them
- * when there is no usable manifest), and every single page (home, indexes, sitemap).
+ * Plan the pages and prepare the ones to render: those whose fingerprint changed since the
+ * build that made `out` (all of them when there is no usable manifest), and every single page
+ * (home, indexes, sitemap). The site data is not needed past this point.
  *
- * @returns The page plan, how many files were rendered, how many single pages there are,
- *   and the files of unchanged pages, to keep from the previous site.
+ * @param data The site's view models.
+ * @param previous What the last build wrote.
+ * @param folder Folder for the chunk files (see `prepareRender`).
+ * @returns The page plan, the files of unchanged pages to keep from the previous site, and
+ *   the render job.
  */
-async function renderPages(
-  data: SiteData,
-  staging: string,
-  previous: SiteManifest | null,
-  progress: NonNullable<BuildOptions["onProgress"]>,
-): Promise<{ plan: Map<string, PlannedPage>; rendered: number; single: number; kept: string[] }> {
+async function planRender(data: SiteData, previous: SiteManifest | null, folder: string): Promise<{ plan: Map<string, PlannedPage>; kept: string[]; job: RenderJob }> {
   const families = pageFamilies(data);
   const plan = planPages(families, `${await templatesKey()}\0${JSON.stringify(data.site)}\0${data.base}`);
   const kept = new Set<string>();
   if (previous) for (const [url, page] of plan) if (previous.pages.get(url)?.fingerprint === page.fingerprint) kept.add(url);
-  progress({ stage: "render", done: kept.size, total: plan.size });
-  const rendered = await renderInParallel(data, filterFamilies(families, (url) => !kept.has(url)), staging);
-  progress({ stage: "render", done: plan.size, total: plan.size });
-  return { plan, rendered: rendered.length, single: rendered.length - (plan.size - kept.size), kept: [...kept].map((url) => plan.get(url)!.file) };
+  const job = await prepareRender(data, filterFamilies(families, (url) => !kept.has(url)), folder);
+  return { plan, kept: [...kept].map((url) => plan.get(url)!.file), job };
 }
 
 /** Copy `public/` and the search page's scripts into the site; returns how many files. */

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { pageFamilies, type PageFamilies } from "./plan.js";
-import type { SiteData } from "./site-data.js";
+import type { ArticleView, SiteData } from "./site-data.js";
 
 /** The package's root folder (holding `templates/`, `public/` and the Eleventy config). */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -39,8 +39,12 @@ export interface RenderOptions {
   readonly except?: readonly string[];
 }
 
-/** What the templates receive: every page needs `site` and `base`; single pages need the rest. */
-export type RenderData = Pick<SiteData, "site" | "base"> & Partial<SiteData>;
+/**
+ * What the templates receive: every page needs `site` and `base`; single pages need the rest,
+ * and of the articles only their addresses and last changes.
+ */
+export type RenderData = Pick<SiteData, "site" | "base"> &
+  Partial<Omit<SiteData, "articles">> & { readonly articles?: readonly Pick<ArticleView, "url" | "lastmod">[] };
 
 /**
  * Render the site's pages into `outDir`. Records reach the templates only as data: their text

@@ -2,14 +2,19 @@
  * Rendering large sites in chunks, on two cores, in bounded memory. Eleventy keeps every page
  * of a run in memory, so the paginated pages (articles, topic pages, feeds, date and publisher
  * pages) are cut into chunks of a few thousand, each rendered by its own Eleventy run on one of
- * two worker threads, while the main thread renders the single pages (home, indexes, sitemap),
- * which need the whole site's data. A chunk's pages need nothing but their own items and the
- * site settings, so only those are sent. Small sites render in one run on the main thread.
+ * two worker threads, while the main thread renders the single pages (home, indexes, sitemap).
+ * A chunk's pages need nothing but their own items and the site settings, so each chunk's
+ * items are written to a file of their own before rendering starts, and the site data the
+ * single pages do not need is let go: the main thread then holds little more than the lists
+ * and counts the single pages show. Small sites render in one run on the main thread.
  */
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import path from "node:path";
+import { serialize } from "node:v8";
 import type { Worker } from "node:worker_threads";
-import { request, startWorker } from "../threads.js";
-import { renderSite } from "./eleventy.js";
+import { collectGarbage, request, startWorker } from "../threads.js";
+import { renderSite, type RenderData } from "./eleventy.js";
 import { mapFamilies, type PageFamilies } from "./plan.js";
 import type { SiteData } from "./site-data.js";
 import type { RenderReply } from "./worker.js";
@@ -25,18 +30,56 @@ const WORKER_HEAP_LIMIT = 200 * 1024 * 1024;
 /** The templates paginating over {@link PageFamilies}. */
 const PAGINATED = ["article.njk", "duplicate.njk", "topic.njk", "topic-feed.njk", "month.njk", "year.njk", "publisher.njk"];
 
+/** Pages ready to render, holding no more of the site data than rendering them needs. */
+export type RenderJob =
+  /** One Eleventy run renders everything from the whole site data. */
+  | { readonly data: SiteData; readonly families: PageFamilies; readonly chunks?: undefined }
+  | {
+      /** What the single pages show. */
+      readonly data: RenderData;
+      /** Files holding each chunk's items, in a folder of their own. */
+      readonly chunks: readonly string[];
+      readonly folder: string;
+    };
+
 /**
- * Render the pages of `families` and every single page into `outDir`.
+ * Prepare the pages of `families` and every single page for {@link renderJob}: a site of one
+ * chunk is kept as it is; a larger one has its chunks written below `folder`, and keeps only
+ * what the single pages need. The caller then lets go of `data` and `families`.
  *
  * @param data The site's view models.
  * @param families The paginated pages to render.
- * @param outDir Folder to write into.
+ * @param folder A folder to create for the chunk files (removed by {@link renderJob}).
  * @param chunkPages Most paginated pages per Eleventy run.
+ */
+export async function prepareRender(data: SiteData, families: PageFamilies, folder: string, chunkPages = CHUNK_PAGES): Promise<RenderJob> {
+  const chunks = chunkFamilies(families, chunkPages);
+  if (chunks.length === 1) return { data, families };
+  await mkdir(folder, { recursive: true });
+  const files: string[] = [];
+  try {
+    for (let i = 0; i < chunks.length; i++) {
+      const file = path.join(folder, `${i}.v8`);
+      await writeFile(file, serialize(chunks[i]));
+      files.push(file);
+    }
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+  return { data: singlePageData(data), chunks: files, folder };
+}
+
+/**
+ * Render a prepared job into `outDir`: chunks on two worker threads, single pages on this one.
+ *
+ * @param job From {@link prepareRender}.
+ * @param outDir Folder to write into.
  * @returns The files written, relative to `outDir`, sorted.
  */
-export async function renderInParallel(data: SiteData, families: PageFamilies, outDir: string, chunkPages = CHUNK_PAGES): Promise<string[]> {
-  const chunks = chunkFamilies(families, chunkPages);
-  if (chunks.length === 1) return renderSite(data, { outDir, families });
+export async function renderJob(job: RenderJob, outDir: string): Promise<string[]> {
+  if (job.chunks === undefined) return renderSite(job.data, { outDir, families: job.families });
+  const { chunks, data } = job;
   const written: string[] = [];
   let next = 0;
   const renderChunks = async () => {
@@ -45,7 +88,7 @@ export async function renderInParallel(data: SiteData, families: PageFamilies, o
       while (next < chunks.length) {
         const id = next++;
         worker ??= startWorker(new URL("./worker.js", import.meta.url));
-        const reply = await request<RenderReply>(worker, { id, data: { site: data.site, base: data.base }, options: { outDir, families: chunks[id]!, only: PAGINATED } });
+        const reply = await request<RenderReply>(worker, { id, data: { site: data.site, base: data.base }, chunk: chunks[id]!, options: { outDir, only: PAGINATED } });
         if (reply.error !== undefined) throw new Error(reply.error);
         written.push(...reply.files!);
         if (reply.heapUsed! > WORKER_HEAP_LIMIT) {
@@ -57,10 +100,53 @@ export async function renderInParallel(data: SiteData, families: PageFamilies, o
       await worker?.terminate();
     }
   };
-  const threads = Math.max(1, Math.min(2, availableParallelism(), chunks.length));
-  const single = renderSite(data, { outDir, families: mapFamilies(families, () => []) });
-  await Promise.all([single.then((files) => written.push(...files)), ...Array.from({ length: threads }, renderChunks)]);
+  try {
+    // The site data the caller let go of, and later the single pages' run, are collected at once.
+    collectGarbage();
+    const threads = Math.max(1, Math.min(2, availableParallelism(), chunks.length));
+    const single = renderSite(data, { outDir, families: EMPTY_FAMILIES }).then((files) => {
+      written.push(...files);
+      collectGarbage();
+    });
+    await Promise.all([single, ...Array.from({ length: threads }, renderChunks)]);
+  } finally {
+    await rm(job.folder, { recursive: true, force: true });
+  }
   return written.sort();
+}
+
+/**
+ * Render the pages of `families` and every single page into `outDir` ({@link prepareRender}
+ * then {@link renderJob}, with the chunk files in a folder beside `outDir`).
+ *
+ * @param data The site's view models.
+ * @param families The paginated pages to render.
+ * @param outDir Folder to write into.
+ * @param chunkPages Most paginated pages per Eleventy run.
+ * @returns The files written, relative to `outDir`, sorted.
+ */
+export async function renderInParallel(data: SiteData, families: PageFamilies, outDir: string, chunkPages = CHUNK_PAGES): Promise<string[]> {
+  return renderJob(await prepareRender(data, families, chunkFolder(outDir), chunkPages), outDir);
+}
+
+/**
+ * Where the chunk files of a render into `outDir` go: a folder beside it.
+ *
+ * @param outDir The folder pages are rendered into.
+ */
+export function chunkFolder(outDir: string): string {
+  return `${path.resolve(outDir)}.chunks`;
+}
+
+const EMPTY_FAMILIES: PageFamilies = { articles: [], duplicates: [], topicPages: [], topicFeeds: [], months: [], years: [], publishers: [] };
+
+/**
+ * What the single pages need of the site data: all but the paginated lists the chunks carry,
+ * and of each article only its address and last change (for the sitemap and counts).
+ */
+function singlePageData(data: SiteData): RenderData {
+  const { articles, topicPages: _pages, topicFeeds: _feeds, duplicates: _copies, ...rest } = data;
+  return { ...rest, articles: articles.map((a) => ({ url: a.url, lastmod: a.lastmod })) };
 }
 
 /**
