@@ -101,25 +101,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const cacheDir = options.cacheDir === false ? null : (options.cacheDir ?? defaultCacheDir(options.out));
 
-  const { records, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(options.input, cacheDir, progress, lap);
+  const { archive, skipped, parsed, duplicates } = await readAndLink(options.input, cacheDir, progress, lap);
 
-  progress({ stage: "link", done: 0, total: records.length });
-  assignUniqueSlugs(records);
-  const duplicates = markDuplicates(records).reduce((n, group) => n + group.copies.length, 0);
-  removeFurniture(records);
-  const canonical = records.filter((r) => r.duplicateOf === undefined);
-  const topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, cacheDir, progress);
-  progress({ stage: "link", done: records.length, total: records.length });
-  lap("link");
-
-  // What the report needs, taken now: records and topics are let go during the write.
-  const published = records.map((r) => ({ source: r.source, slug: r.slug, warnings: r.warnings }));
-  const topicCount = topics.length;
+  // What the report needs, taken now: the records and topics are let go during the write.
+  const published = archive.records.map((r) => ({ source: r.source, slug: r.slug, warnings: r.warnings }));
+  const topicCount = archive.topics.length;
   const previous = cacheDir === null ? null : await loadSiteManifest(cacheDir, options.out);
   const site = { title: options.title ?? "Clippings archive", url: baseUrl };
   const staging = await createStaging(options.out);
   try {
-    const written = await writeSite(records, topics, site, staging, options.out, previous, progress, lap);
+    const written = await writeSite(archive, site, staging, options.out, previous, progress, lap);
     await swapIntoPlace(staging, options.out);
     if (cacheDir !== null) await saveSiteManifest(cacheDir, options.out, written.manifest);
     lap("write");
@@ -141,6 +132,31 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The records and topics, held so that whoever takes them can leave the holder empty. */
+interface Archive {
+  records: ArticleRecord[];
+  topics: TopicPage[];
+}
+
+/** Read, parse, and link: unique slugs, duplicates, furniture, topics. */
+async function readAndLink(
+  input: string,
+  cacheDir: string | null,
+  progress: NonNullable<BuildOptions["onProgress"]>,
+  lap: (stage: BuildProgress["stage"]) => void,
+): Promise<{ archive: Archive; skipped: SkippedFile[]; parsed: number; duplicates: number }> {
+  const { records, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(input, cacheDir, progress, lap);
+  progress({ stage: "link", done: 0, total: records.length });
+  assignUniqueSlugs(records);
+  const duplicates = markDuplicates(records).reduce((n, group) => n + group.copies.length, 0);
+  removeFurniture(records);
+  const canonical = records.filter((r) => r.duplicateOf === undefined);
+  const topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, cacheDir, progress);
+  progress({ stage: "link", done: records.length, total: records.length });
+  lap("link");
+  return { archive: { records, topics }, skipped, parsed, duplicates };
 }
 
 /**
@@ -240,18 +256,17 @@ interface WrittenSite {
 }
 
 /**
- * Write the site into `staging`: the search files, then the pages whose fingerprint changed
+ * Write the site of `archive` into `staging`: the search files, then the pages whose fingerprint changed
  * since the build described by `previous` (all of them without one), then the assets, and
  * last, hard links to what the previous site in `out` already holds unchanged, so nothing
  * written here touches a file the previous site shares. Each stage's data is dropped before
- * the next one starts: records once the site data is made, the site data once the pages to
- * render are written out in chunks.
+ * the next one starts: the records and topics (taken out of `archive`) once the site data is
+ * made, the site data once the pages to render are written out in chunks.
  *
  * @throws Error when a file to keep vanishes from `out` during the build.
  */
 async function writeSite(
-  records: readonly ArticleRecord[],
-  topics: readonly TopicPage[],
+  archive: Archive,
   site: { readonly title: string; readonly url: string },
   staging: string,
   out: string,
@@ -259,13 +274,13 @@ async function writeSite(
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
 ): Promise<WrittenSite> {
-  const canonical = records.filter((r) => r.duplicateOf === undefined);
-  progress({ stage: "index", done: 0, total: canonical.length });
-  const search = writeSearchFiles(canonical, topics, staging, previous?.files ?? new Map());
-  progress({ stage: "index", done: canonical.length, total: canonical.length });
+  const search = writeSearchFiles(archive, staging, previous?.files ?? new Map(), progress);
   lap("index");
 
-  const pages = await planRender(buildSiteData(records, topics, site), previous, chunkFolder(staging));
+  const pages = await planRender(buildSiteData(archive.records, archive.topics, site), previous, chunkFolder(staging));
+  // Nothing here keeps a list of records or topics, so emptying the holder lets them all go.
+  archive.records = [];
+  archive.topics = [];
   progress({ stage: "render", done: pages.kept.length, total: pages.plan.size });
   const rendered = await renderJob(pages.job, staging);
   progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
@@ -285,20 +300,23 @@ async function writeSite(
 }
 
 /**
- * Write the search files that differ from the previous build's, batch by batch.
+ * Write the search files of the archive's published articles that differ from the previous
+ * build's, batch by batch.
  *
  * @returns Every search file's hash, how many were written, and the unchanged ones to keep.
  */
 function writeSearchFiles(
-  records: readonly ArticleRecord[],
-  topics: readonly TopicPage[],
+  archive: Archive,
   staging: string,
   previous: ReadonlyMap<string, string>,
+  progress: NonNullable<BuildOptions["onProgress"]>,
 ): { hashes: Map<string, string>; written: number; unchanged: string[] } {
+  const canonical = archive.records.filter((r) => r.duplicateOf === undefined);
+  progress({ stage: "index", done: 0, total: canonical.length });
   const hashes = new Map<string, string>();
   const unchanged: string[] = [];
   let written = 0;
-  for (const batch of searchIndexBatches(records, topics)) {
+  for (const batch of searchIndexBatches(canonical, archive.topics)) {
     const changed = batch.filter((file) => {
       const hash = contentHash(file.content);
       hashes.set(file.path, hash);
@@ -309,6 +327,7 @@ function writeSearchFiles(
     writeFiles(staging, changed);
     written += changed.length;
   }
+  progress({ stage: "index", done: canonical.length, total: canonical.length });
   return { hashes, written, unchanged };
 }
 

@@ -3,13 +3,14 @@
  * mentions and rendering, forced onto workers on a small archive and compared.
  */
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { buildSiteData } from "../src/render/site-data.ts";
 import { renderSite } from "../src/render/eleventy.ts";
-import { chunkFamilies, renderInParallel } from "../src/render/parallel.ts";
+import { chunkFamilies, chunkFolder, renderInParallel } from "../src/render/parallel.ts";
 import { pageFamilies } from "../src/render/plan.ts";
 import { parseFiles } from "../src/parse/parallel.ts";
 import { restoreRecord } from "../src/cache/records.ts";
@@ -71,6 +72,7 @@ describe("worker threads", () => {
     const one = await renderSite(data, { outDir: single });
     const many = await renderInParallel(data, pageFamilies(data), chunked, 40);
     assert.deepEqual(many, one);
+    assert.ok(!existsSync(chunkFolder(chunked)), "the chunk files are removed");
     await assertSameTree(single, chunked);
   });
 });

@@ -89,7 +89,10 @@ export async function renderJob(job: RenderJob, outDir: string): Promise<string[
         const id = next++;
         worker ??= startWorker(new URL("./worker.js", import.meta.url));
         const reply = await request<RenderReply>(worker, { id, data: { site: data.site, base: data.base }, chunk: chunks[id]!, options: { outDir, only: PAGINATED } });
-        if (reply.error !== undefined) throw new Error(reply.error);
+        if (reply.error !== undefined) {
+          next = chunks.length;
+          throw new Error(reply.error);
+        }
         written.push(...reply.files!);
         if (reply.heapUsed! > WORKER_HEAP_LIMIT) {
           await worker.terminate();
