@@ -1,4 +1,5 @@
 /** The whole pipeline: read → parse → dedupe → topics → render → search → write. */
+import { existsSync } from "node:fs";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -21,7 +22,7 @@ import { combineMentions, type TopicPage } from "./topics/assign.js";
 import { mentionKey, restoreMentions, type MentionContext, type StoredMentions } from "./topics/mentions-batch.js";
 import { findMentions } from "./topics/parallel.js";
 import { parseVocabulary, type TopicEntry } from "./topics/vocabulary.js";
-import { copyFiles, createStaging, linkFiles, swapIntoPlace, writeFiles } from "./write/output.js";
+import { applyInPlace, copyFiles, createStaging, swapIntoPlace, writeFiles } from "./write/output.js";
 
 export { extractRecord } from "./parse/batch.js";
 
@@ -29,7 +30,10 @@ export { extractRecord } from "./parse/batch.js";
 export interface BuildOptions {
   /** Folder of article files. */
   readonly input: string;
-  /** Folder the site is written to (replaced as a whole when the build succeeds). */
+  /**
+   * Folder the site is written to once everything is rendered: replaced as a whole on a first
+   * build, and on a rebuild updated in place, file by file, where its content changed.
+   */
   readonly out: string;
   /** Absolute URL the site will be served at; its path becomes the links' prefix. */
   readonly baseUrl?: string;
@@ -110,8 +114,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const site = { title: options.title ?? "Clippings archive", url: baseUrl };
   const staging = await createStaging(options.out);
   try {
-    const written = await writeSite(archive, site, staging, options.out, previous, progress, lap);
-    await swapIntoPlace(staging, options.out);
+    const written = await writeSite(archive, site, staging, previous, progress, lap);
+    progress({ stage: "write", done: 0, total: written.files.size });
+    if (previous === null) await swapIntoPlace(staging, options.out);
+    else await updateInPlace(staging, options.out, written);
+    progress({ stage: "write", done: written.files.size, total: written.files.size });
     if (cacheDir !== null) await saveSiteManifest(cacheDir, options.out, written.manifest);
     lap("write");
     const report: BuildReport = {
@@ -120,7 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       skipped: skipped.sort((a, b) => a.name.localeCompare(b.name)),
       topics: topicCount,
       duplicates,
-      pages: written.files,
+      pages: written.files.size,
       written: written.written,
       parsed,
       milliseconds: Math.round(performance.now() - started),
@@ -132,6 +139,18 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Bring the previous site in `out` up to date with what `staging` holds, in place.
+ *
+ * @throws Error when a file kept from the previous site has vanished during the build.
+ */
+async function updateInPlace(staging: string, out: string, written: WrittenSite): Promise<void> {
+  await applyInPlace(staging, out, written.files);
+  const root = path.resolve(out);
+  const gone = written.kept.find((file) => !existsSync(path.join(root, file)));
+  if (gone !== undefined) throw new Error(`${gone} vanished from ${out} during the build; build again`);
 }
 
 /** The records and topics, held so that whoever takes them can leave the holder empty. */
@@ -249,27 +268,26 @@ function* restoreEach(list: (StoredMentions | null)[]): Generator<ArticleMention
 interface WrittenSite {
   /** What the next build compares against. */
   readonly manifest: SiteManifest;
-  /** Files in the site. */
-  readonly files: number;
-  /** Of those, files rendered or written in this build (the rest were kept). */
+  /** Every file of the site, site-relative. */
+  readonly files: ReadonlySet<string>;
+  /** Files of the previous site kept as they are. */
+  readonly kept: readonly string[];
+  /** Files rendered or written in this build. */
   readonly written: number;
 }
 
 /**
- * Write the site of `archive` into `staging`: the search files, then the pages whose fingerprint changed
- * since the build described by `previous` (all of them without one), then the assets, and
- * last, hard links to what the previous site in `out` already holds unchanged, so nothing
- * written here touches a file the previous site shares. Each stage's data is dropped before
- * the next one starts: the records and topics (taken out of `archive`) once the site data is
- * made, the site data once the pages to render are written out in chunks.
- *
- * @throws Error when a file to keep vanishes from `out` during the build.
+ * Write into `staging` what the site of `archive` needs beyond what the previous site in `out`
+ * (described by `previous`) already holds: the search files that changed, the pages whose
+ * fingerprint changed (all of them without a previous site), the single pages and the assets.
+ * Each stage's data is dropped before the next one starts: the records and topics (taken out
+ * of `archive`) once the site data is made, the site data once the pages to render are
+ * written out in chunks.
  */
 async function writeSite(
   archive: Archive,
   site: { readonly title: string; readonly url: string },
   staging: string,
-  out: string,
   previous: SiteManifest | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
@@ -285,17 +303,14 @@ async function writeSite(
   const rendered = await renderJob(pages.job, staging);
   progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
   lap("render");
-  const single = rendered.length - (pages.plan.size - pages.kept.length);
 
-  const total = search.unchanged.length + pages.kept.length;
-  progress({ stage: "write", done: 0, total });
   const assets = await copyAssets(staging);
-  linkFiles(out, staging, [...pages.kept, ...search.unchanged]);
-  progress({ stage: "write", done: total, total });
+  const files = new Set([...[...pages.plan.values()].map((page) => page.file), ...rendered, ...search.hashes.keys(), ...assets]);
   return {
     manifest: { pages: pages.plan, files: search.hashes },
-    files: pages.plan.size + single + search.hashes.size + assets,
-    written: rendered.length + search.written + assets,
+    files,
+    kept: [...pages.kept, ...search.unchanged],
+    written: rendered.length + search.written + assets.length,
   };
 }
 
@@ -351,8 +366,8 @@ async function planRender(data: SiteData, previous: SiteManifest | null, folder:
   return { plan, kept: [...kept].map((url) => plan.get(url)!.file), job };
 }
 
-/** Copy `public/` and the search page's scripts into the site; returns how many files. */
-async function copyAssets(staging: string): Promise<number> {
+/** Copy `public/` and the search page's scripts into the site; returns their site-relative paths. */
+async function copyAssets(staging: string): Promise<string[]> {
   const require = createRequire(import.meta.url);
   const publicDir = path.join(PACKAGE_ROOT, "public");
   const assets = [
@@ -363,7 +378,7 @@ async function copyAssets(staging: string): Promise<number> {
     ...SEARCH_CLIENT_MODULES.map((name) => [path.join(PACKAGE_ROOT, "lib/client", name), `assets/${name}`] as const),
   ];
   await copyFiles(staging, assets);
-  return assets.length;
+  return assets.map(([, to]) => to);
 }
 
 /**

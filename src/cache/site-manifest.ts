@@ -54,7 +54,7 @@ export async function loadSiteManifest(cacheDir: string, out: string): Promise<S
 }
 
 /**
- * Record what was just built into `out` (after it was swapped into place).
+ * Record what was just built into `out` (once the output folder holds it).
  *
  * @param cacheDir Cache folder.
  * @param out Output folder.

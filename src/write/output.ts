@@ -1,7 +1,7 @@
 /** Writing the built site: a staging folder beside the output, swapped in when complete. */
 import { randomBytes } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, rename, rm } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { copyFile, mkdir, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 
 /** A file to write, at a path relative to the site root. */
@@ -49,6 +49,87 @@ export async function swapIntoPlace(staging: string, outDir: string): Promise<vo
 }
 
 /**
+ * Update `outDir` in place from a staging folder holding only the files that changed: each
+ * staged file replaces its counterpart with a rename (so a reader sees the old file or the new
+ * one, never a part), then every file of `outDir` that is not in `files` is removed, with the
+ * folders left empty. Cheaper than {@link swapIntoPlace} when little changed, since unchanged
+ * files are not touched; if it stops midway, the output mixes old and new files until the next
+ * build, which finds them by their fingerprints.
+ *
+ * @param staging Folder holding the changed files (removed afterwards).
+ * @param outDir The output folder to update.
+ * @param files Every file of the new site, site-relative with forward slashes.
+ */
+export async function applyInPlace(staging: string, outDir: string, files: ReadonlySet<string>): Promise<void> {
+  const root = path.resolve(outDir);
+  const made = new Set<string>();
+  for (const file of await listTree(staging)) {
+    const to = insideRoot(root, file);
+    const dir = path.dirname(to);
+    if (!made.has(dir)) {
+      await makeFolder(root, dir);
+      made.add(dir);
+    }
+    try {
+      await rename(path.join(staging, file), to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EISDIR" && code !== "ENOTEMPTY" && code !== "EEXIST") throw error;
+      await rm(to, { recursive: true, force: true });
+      await rename(path.join(staging, file), to);
+    }
+  }
+  await rm(staging, { recursive: true, force: true });
+  const emptied: string[] = [];
+  for (const file of await listTree(root)) {
+    if (files.has(file)) continue;
+    await rm(path.join(root, file), { force: true });
+    emptied.push(path.dirname(path.join(root, file)));
+  }
+  await removeEmptyFolders(root, emptied);
+}
+
+/** `mkdir -p` inside `root`, replacing a file that stands where a folder must go. */
+async function makeFolder(root: string, dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EEXIST" && code !== "ENOTDIR") throw error;
+    let at = root;
+    for (const part of path.relative(root, dir).split(path.sep)) {
+      at = path.join(at, part);
+      const info = await stat(at).catch(() => null);
+      if (info === null) break;
+      if (!info.isDirectory()) {
+        await rm(at, { force: true });
+        break;
+      }
+    }
+    await mkdir(dir, { recursive: true });
+  }
+}
+
+/** Every file below `dir`, relative to it, with forward slashes. */
+async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+}
+
+/** Remove each of `folders` that is left empty, and its parents up to `root` that are left empty. */
+async function removeEmptyFolders(root: string, folders: readonly string[]): Promise<void> {
+  for (const start of [...new Set(folders)].sort((a, b) => b.length - a.length)) {
+    for (let folder = start; folder !== root && folder.startsWith(root + path.sep); folder = path.dirname(folder)) {
+      try {
+        await rmdir(folder);
+      } catch {
+        break; // Not empty (or gone): its parents keep files too.
+      }
+    }
+  }
+}
+
+/**
  * Write files below `root`, refusing any path that would leave it. Written one after another
  * with synchronous calls: for thousands of small files that is several times faster than
  * asynchronous writes, and nothing else runs while the site is written.
@@ -77,32 +158,6 @@ export async function copyFiles(root: string, copies: readonly (readonly [string
     const full = insideRoot(root, to);
     await mkdir(path.dirname(full), { recursive: true });
     await copyFile(from, full);
-  }
-}
-
-/**
- * Keep files of the previous site in the new one without copying them: hard links from
- * `fromRoot` into `toRoot`. Only files nothing else writes in this build are linked, so the
- * previous site is never modified.
- *
- * @param fromRoot The previous site.
- * @param toRoot The staging folder.
- * @param files Site-relative paths.
- * @throws Error when a file has vanished from `fromRoot` since the build began.
- */
-export function linkFiles(fromRoot: string, toRoot: string, files: readonly string[]): void {
-  const ensureDir = folderMaker();
-  for (const file of files) {
-    const to = insideRoot(toRoot, file);
-    ensureDir(path.dirname(to));
-    try {
-      linkSync(insideRoot(fromRoot, file), to);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") throw new Error(`${file} vanished from ${fromRoot} during the build; build again`);
-      if (code === "EXDEV" || code === "EPERM") copyFileSync(insideRoot(fromRoot, file), to);
-      else throw error;
-    }
   }
 }
 
