@@ -1,7 +1,7 @@
 /** Writing the built site: a staging folder beside the output, swapped in when complete. */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
+import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFile, mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
 /** A file to write, at a path relative to the site root. */
@@ -54,7 +54,7 @@ export async function swapIntoPlace(staging: string, outDir: string): Promise<vo
  * one, never a part), then every file of `outDir` that is not in `files` is removed, with the
  * folders left empty. Cheaper than {@link swapIntoPlace} when little changed, since unchanged
  * files are not touched; if it stops midway, the output mixes old and new files until the next
- * build, which finds them by their fingerprints.
+ * build, which finds them by their fingerprints. Synchronous calls, as in {@link writeFiles}.
  *
  * @param staging Folder holding the changed files (removed afterwards).
  * @param outDir The output folder to update.
@@ -62,66 +62,63 @@ export async function swapIntoPlace(staging: string, outDir: string): Promise<vo
  */
 export async function applyInPlace(staging: string, outDir: string, files: ReadonlySet<string>): Promise<void> {
   const root = path.resolve(outDir);
-  const made = new Set<string>();
-  for (const file of await listTree(staging)) {
+  const ensureDir = folderMaker((dir) => makeFolder(root, dir));
+  for (const file of listTree(staging)) {
     const to = insideRoot(root, file);
-    const dir = path.dirname(to);
-    if (!made.has(dir)) {
-      await makeFolder(root, dir);
-      made.add(dir);
-    }
+    ensureDir(path.dirname(to));
     try {
-      await rename(path.join(staging, file), to);
+      renameSync(path.join(staging, file), to);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== "EISDIR" && code !== "ENOTEMPTY" && code !== "EEXIST") throw error;
-      await rm(to, { recursive: true, force: true });
-      await rename(path.join(staging, file), to);
+      rmSync(to, { recursive: true, force: true });
+      renameSync(path.join(staging, file), to);
     }
   }
   await rm(staging, { recursive: true, force: true });
   const emptied: string[] = [];
-  for (const file of await listTree(root)) {
+  for (const file of listTree(root)) {
     if (files.has(file)) continue;
-    await rm(path.join(root, file), { force: true });
+    rmSync(path.join(root, file), { force: true });
     emptied.push(path.dirname(path.join(root, file)));
   }
-  await removeEmptyFolders(root, emptied);
+  removeEmptyFolders(root, emptied);
 }
 
 /** `mkdir -p` inside `root`, replacing a file that stands where a folder must go. */
-async function makeFolder(root: string, dir: string): Promise<void> {
+function makeFolder(root: string, dir: string): void {
   try {
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== "EEXIST" && code !== "ENOTDIR") throw error;
     let at = root;
     for (const part of path.relative(root, dir).split(path.sep)) {
       at = path.join(at, part);
-      const info = await stat(at).catch(() => null);
-      if (info === null) break;
+      const info = statSync(at, { throwIfNoEntry: false });
+      if (info === undefined) break;
       if (!info.isDirectory()) {
-        await rm(at, { force: true });
+        rmSync(at, { force: true });
         break;
       }
     }
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
   }
 }
 
 /** Every file below `dir`, relative to it, with forward slashes. */
-async function listTree(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+function listTree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
 }
 
 /** Remove each of `folders` that is left empty, and its parents up to `root` that are left empty. */
-async function removeEmptyFolders(root: string, folders: readonly string[]): Promise<void> {
+function removeEmptyFolders(root: string, folders: readonly string[]): void {
   for (const start of [...new Set(folders)].sort((a, b) => b.length - a.length)) {
     for (let folder = start; folder !== root && folder.startsWith(root + path.sep); folder = path.dirname(folder)) {
       try {
-        await rmdir(folder);
+        rmdirSync(folder);
       } catch {
         break; // Not empty (or gone): its parents keep files too.
       }
@@ -161,12 +158,12 @@ export async function copyFiles(root: string, copies: readonly (readonly [string
   }
 }
 
-/** `mkdir -p`, once per folder. */
-function folderMaker(): (dir: string) => void {
+/** `mkdir -p` (or `make`), once per folder. */
+function folderMaker(make: (dir: string) => void = (dir) => mkdirSync(dir, { recursive: true })): (dir: string) => void {
   const made = new Set<string>();
   return (dir) => {
     if (made.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
+    make(dir);
     made.add(dir);
   };
 }
