@@ -75,7 +75,20 @@ export async function renderSite(data: RenderData, options: RenderOptions): Prom
     return writtenFiles(results, options.outDir);
   } catch (error) {
     throw new Error(`rendering pages failed: ${(error as Error).message}`, { cause: error });
+  } finally {
+    await forgetCompiledTemplates(eleventy);
   }
+}
+
+/**
+ * Empty Eleventy's compiled-template cache. It is shared by every run in a thread, keyed by
+ * run, and its entries reach the run's configuration and with it the run's global data, so
+ * without this each run would keep the data of all runs before it. Resetting a run's
+ * configuration is Eleventy's way to clear it.
+ */
+async function forgetCompiledTemplates(eleventy: Eleventy): Promise<void> {
+  const config = (eleventy as unknown as { eleventyConfig?: { reset(): Promise<void> } }).eleventyConfig;
+  await config?.reset();
 }
 
 function writtenFiles(results: unknown, outDir: string): string[] {

@@ -22,9 +22,9 @@ import type { RenderReply } from "./worker.js";
 /** Most paginated pages per Eleventy run. */
 export const CHUNK_PAGES = 2000;
 /**
- * A render worker whose heap holds more than this after a run is replaced by a fresh one:
- * Eleventy leaves part of each run behind, and a thread's memory is only given back when the
- * thread ends.
+ * A render worker whose heap still holds more than this after a run (and a garbage
+ * collection) is replaced by a fresh one, should anything keep what a run made: a thread's
+ * memory is only given back for certain when the thread ends.
  */
 const WORKER_HEAP_LIMIT = 200 * 1024 * 1024;
 /** The templates paginating over {@link PageFamilies}. */
