@@ -17,6 +17,7 @@ import { chunkFolder, prepareRender, renderJob, type RenderJob } from "./render/
 import { filterFamilies, pageFamilies, planPages, type PlannedPage } from "./render/plan.js";
 import { buildSiteData, type SiteData } from "./render/site-data.js";
 import { SEARCH_CLIENT_MODULES, searchIndexBatches } from "./search/build-index.js";
+import { collectGarbage } from "./threads.js";
 import type { ArticleMentions } from "./topics/article-mentions.js";
 import { combineMentions, type TopicPage } from "./topics/assign.js";
 import { mentionKey, restoreMentions, type MentionContext, type StoredMentions } from "./topics/mentions-batch.js";
@@ -173,6 +174,8 @@ async function readAndLink(
   removeFurniture(records);
   const canonical = records.filter((r) => r.duplicateOf === undefined);
   const topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, cacheDir, progress);
+  // The stored mentions just let go are buffers outside the heap, freed only when V8 collects.
+  collectGarbage();
   progress({ stage: "link", done: records.length, total: records.length });
   lap("link");
   return { archive: { records, topics }, skipped, parsed, duplicates };
@@ -295,10 +298,7 @@ async function writeSite(
   const search = writeSearchFiles(archive, staging, previous?.files ?? new Map(), progress);
   lap("index");
 
-  const pages = await planRender(buildSiteData(archive.records, archive.topics, site), previous, chunkFolder(staging));
-  // Nothing here keeps a list of records or topics, so emptying the holder lets them all go.
-  archive.records = [];
-  archive.topics = [];
+  const pages = await planRender(takeSiteData(archive, site), previous, chunkFolder(staging));
   progress({ stage: "render", done: pages.kept.length, total: pages.plan.size });
   const rendered = await renderJob(pages.job, staging);
   progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
@@ -344,6 +344,17 @@ function writeSearchFiles(
   }
   progress({ stage: "index", done: canonical.length, total: canonical.length });
   return { hashes, written, unchanged };
+}
+
+/**
+ * The site data of `archive`, taking the records and topics out of it: nothing else keeps a
+ * list of them, so they can all be let go while the pages are planned.
+ */
+function takeSiteData(archive: Archive, site: { readonly title: string; readonly url: string }): SiteData {
+  const data = buildSiteData(archive.records, archive.topics, site);
+  archive.records = [];
+  archive.topics = [];
+  return data;
 }
 
 /**
