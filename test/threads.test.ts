@@ -10,7 +10,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { buildSiteData } from "../src/render/site-data.ts";
 import { renderSite } from "../src/render/eleventy.ts";
-import { chunkFamilies, chunkFolder, renderInParallel } from "../src/render/parallel.ts";
+import { chunkFamilies, chunkFolder, prepareRender, renderJob } from "../src/render/parallel.ts";
 import { pageFamilies } from "../src/render/plan.ts";
 import { parseFiles } from "../src/parse/parallel.ts";
 import { restoreRecord } from "../src/cache/records.ts";
@@ -70,7 +70,7 @@ describe("worker threads", () => {
     const single = path.join(work, "single");
     const chunked = path.join(work, "chunked");
     const one = await renderSite(data, { outDir: single });
-    const many = await renderInParallel(data, pageFamilies(data), chunked, 40);
+    const many = await renderJob(await prepareRender(data, pageFamilies(data), chunkFolder(chunked), 40), chunked);
     assert.deepEqual(many, one);
     assert.ok(!existsSync(chunkFolder(chunked)), "the chunk files are removed");
     await assertSameTree(single, chunked);

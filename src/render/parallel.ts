@@ -119,20 +119,6 @@ export async function renderJob(job: RenderJob, outDir: string): Promise<string[
 }
 
 /**
- * Render the pages of `families` and every single page into `outDir` ({@link prepareRender}
- * then {@link renderJob}, with the chunk files in a folder beside `outDir`).
- *
- * @param data The site's view models.
- * @param families The paginated pages to render.
- * @param outDir Folder to write into.
- * @param chunkPages Most paginated pages per Eleventy run.
- * @returns The files written, relative to `outDir`, sorted.
- */
-export async function renderInParallel(data: SiteData, families: PageFamilies, outDir: string, chunkPages = CHUNK_PAGES): Promise<string[]> {
-  return renderJob(await prepareRender(data, families, chunkFolder(outDir), chunkPages), outDir);
-}
-
-/**
  * Where the chunk files of a render into `outDir` go: a folder beside it.
  *
  * @param outDir The folder pages are rendered into.
