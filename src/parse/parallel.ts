@@ -15,14 +15,15 @@ export const PARALLEL_THRESHOLD = 400;
  * @param files Source files.
  * @param onProgress Called with the number of files parsed so far.
  * @param threshold Fewest files parsed on worker threads.
+ * @param batchSize Files sent to a thread at once.
  * @returns One outcome per file, in order.
  */
-export function parseFiles(files: readonly SourceFile[], onProgress?: (done: number) => void, threshold = PARALLEL_THRESHOLD): Promise<ParseOutcome[]> {
+export function parseFiles(files: readonly SourceFile[], onProgress?: (done: number) => void, threshold = PARALLEL_THRESHOLD, batchSize = 100): Promise<ParseOutcome[]> {
   return mapInBatches(files, {
     module: new URL("./worker.js", import.meta.url),
     handler: parseBatch,
     context: null,
-    batchSize: 100,
+    batchSize,
     threshold,
     onProgress,
   });

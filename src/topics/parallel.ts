@@ -12,18 +12,20 @@ export const PARALLEL_MENTIONS_THRESHOLD = 1000;
  * @param context The vocabulary.
  * @param onProgress Called with the number of articles done.
  * @param threshold Fewest articles handled on worker threads.
+ * @param batchSize Articles sent to a thread at once.
  */
 export function findMentions(
   articles: readonly MentionSource[],
   context: MentionContext,
   onProgress?: (done: number) => void,
   threshold = PARALLEL_MENTIONS_THRESHOLD,
+  batchSize = 250,
 ): Promise<StoredMentions[]> {
   return mapInBatches(articles, {
     module: new URL("./worker.js", import.meta.url),
     handler: mentionBatch,
     context,
-    batchSize: 250,
+    batchSize,
     threshold,
     onProgress,
   });
