@@ -1,6 +1,5 @@
 /** The whole pipeline: read → parse → dedupe → topics → render → search → write. */
-import { existsSync } from "node:fs";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type StoredRecord } from "./cache/records.js";
@@ -23,7 +22,7 @@ import { combineMentions, type TopicPage } from "./topics/assign.js";
 import { mentionKey, restoreMentions, type MentionContext, type StoredMentions } from "./topics/mentions-batch.js";
 import { findMentions } from "./topics/parallel.js";
 import { parseVocabulary, type TopicEntry } from "./topics/vocabulary.js";
-import { applyInPlace, copyFiles, createStaging, swapIntoPlace, writeFiles } from "./write/output.js";
+import { applyInPlace, copyFiles, createStaging, listTree, swapIntoPlace, writeFiles } from "./write/output.js";
 
 export { extractRecord } from "./parse/batch.js";
 
@@ -118,7 +117,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const written = await writeSite(archive, site, staging, previous, progress, lap);
     progress({ stage: "write", done: 0, total: written.files.size });
     if (previous === null) await swapIntoPlace(staging, options.out);
-    else await updateInPlace(staging, options.out, written);
+    else {
+      const gone = await applyInPlace(staging, options.out, written.files);
+      if (gone.length > 0) throw new Error(`${gone[0]} vanished from ${options.out} during the build; build again`);
+    }
     progress({ stage: "write", done: written.files.size, total: written.files.size });
     if (cacheDir !== null) await saveSiteManifest(cacheDir, options.out, written.manifest);
     lap("write");
@@ -140,18 +142,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-}
-
-/**
- * Bring the previous site in `out` up to date with what `staging` holds, in place.
- *
- * @throws Error when a file kept from the previous site has vanished during the build.
- */
-async function updateInPlace(staging: string, out: string, written: WrittenSite): Promise<void> {
-  await applyInPlace(staging, out, written.files);
-  const root = path.resolve(out);
-  const gone = written.kept.find((file) => !existsSync(path.join(root, file)));
-  if (gone !== undefined) throw new Error(`${gone} vanished from ${out} during the build; build again`);
 }
 
 /** The records and topics, held so that whoever takes them can leave the holder empty. */
@@ -273,8 +263,6 @@ interface WrittenSite {
   readonly manifest: SiteManifest;
   /** Every file of the site, site-relative. */
   readonly files: ReadonlySet<string>;
-  /** Files of the previous site kept as they are. */
-  readonly kept: readonly string[];
   /** Files rendered or written in this build. */
   readonly written: number;
 }
@@ -299,7 +287,7 @@ async function writeSite(
   lap("index");
 
   const pages = await planRender(takeSiteData(archive, site), previous, chunkFolder(staging));
-  progress({ stage: "render", done: pages.kept.length, total: pages.plan.size });
+  progress({ stage: "render", done: pages.kept, total: pages.plan.size });
   const rendered = await renderJob(pages.job, staging);
   progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
   lap("render");
@@ -309,7 +297,6 @@ async function writeSite(
   return {
     manifest: { pages: pages.plan, files: search.hashes },
     files,
-    kept: [...pages.kept, ...search.unchanged],
     written: rendered.length + search.written + assets.length,
   };
 }
@@ -318,32 +305,29 @@ async function writeSite(
  * Write the search files of the archive's published articles that differ from the previous
  * build's, batch by batch.
  *
- * @returns Every search file's hash, how many were written, and the unchanged ones to keep.
+ * @returns Every search file's hash, and how many were written.
  */
 function writeSearchFiles(
   archive: Archive,
   staging: string,
   previous: ReadonlyMap<string, string>,
   progress: NonNullable<BuildOptions["onProgress"]>,
-): { hashes: Map<string, string>; written: number; unchanged: string[] } {
+): { hashes: Map<string, string>; written: number } {
   const canonical = archive.records.filter((r) => r.duplicateOf === undefined);
   progress({ stage: "index", done: 0, total: canonical.length });
   const hashes = new Map<string, string>();
-  const unchanged: string[] = [];
   let written = 0;
   for (const batch of searchIndexBatches(canonical, archive.topics)) {
     const changed = batch.filter((file) => {
       const hash = contentHash(file.content);
       hashes.set(file.path, hash);
-      if (previous.get(file.path) !== hash) return true;
-      unchanged.push(file.path);
-      return false;
+      return previous.get(file.path) !== hash;
     });
     writeFiles(staging, changed);
     written += changed.length;
   }
   progress({ stage: "index", done: canonical.length, total: canonical.length });
-  return { hashes, written, unchanged };
+  return { hashes, written };
 }
 
 /**
@@ -365,16 +349,16 @@ function takeSiteData(archive: Archive, site: { readonly title: string; readonly
  * @param data The site's view models.
  * @param previous What the last build wrote.
  * @param folder Folder for the chunk files (see `prepareRender`).
- * @returns The page plan, the files of unchanged pages to keep from the previous site, and
- *   the render job.
+ * @returns The page plan, how many of its pages the previous site holds unchanged, and the
+ *   render job.
  */
-async function planRender(data: SiteData, previous: SiteManifest | null, folder: string): Promise<{ plan: Map<string, PlannedPage>; kept: string[]; job: RenderJob }> {
+async function planRender(data: SiteData, previous: SiteManifest | null, folder: string): Promise<{ plan: Map<string, PlannedPage>; kept: number; job: RenderJob }> {
   const families = pageFamilies(data);
   const plan = planPages(families, `${await templatesKey()}\0${JSON.stringify(data.site)}\0${data.base}`);
   const kept = new Set<string>();
   if (previous) for (const [url, page] of plan) if (previous.pages.get(url)?.fingerprint === page.fingerprint) kept.add(url);
   const job = await prepareRender(data, filterFamilies(families, (url) => !kept.has(url)), folder);
-  return { plan, kept: [...kept].map((url) => plan.get(url)!.file), job };
+  return { plan, kept: kept.size, job };
 }
 
 /** Copy `public/` and the search page's scripts into the site; returns their site-relative paths. */
@@ -382,9 +366,7 @@ async function copyAssets(staging: string): Promise<string[]> {
   const require = createRequire(import.meta.url);
   const publicDir = path.join(PACKAGE_ROOT, "public");
   const assets = [
-    ...(await readdir(publicDir, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => [path.join(e.parentPath, e.name), path.relative(publicDir, path.join(e.parentPath, e.name)).split(path.sep).join("/")] as const),
+    ...listTree(publicDir).map((file) => [path.join(publicDir, file), file] as const),
     [require.resolve("lunr/lunr.min.js"), "assets/lunr.min.js"] as const,
     ...SEARCH_CLIENT_MODULES.map((name) => [path.join(PACKAGE_ROOT, "lib/client", name), `assets/${name}`] as const),
   ];

@@ -1,6 +1,6 @@
 /**
  * What the last build wrote to an output folder: each planned page's fingerprint and each
- * search file's hash. A rebuild keeps (links) the files whose fingerprint has not changed.
+ * search file's hash. A rebuild leaves the files whose fingerprint has not changed as they are.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";

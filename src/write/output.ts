@@ -1,4 +1,7 @@
-/** Writing the built site: a staging folder beside the output, swapped in when complete. */
+/**
+ * Writing the built site: a staging folder beside the output, swapped in whole when complete,
+ * or moved into the previous site file by file when only some files changed.
+ */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, rename, rm } from "node:fs/promises";
@@ -59,8 +62,10 @@ export async function swapIntoPlace(staging: string, outDir: string): Promise<vo
  * @param staging Folder holding the changed files (removed afterwards).
  * @param outDir The output folder to update.
  * @param files Every file of the new site, site-relative with forward slashes.
+ * @returns The files of `files` that `outDir` lacks afterwards: files the update expected to
+ *   find there (unchanged since the previous build) that were removed meanwhile.
  */
-export async function applyInPlace(staging: string, outDir: string, files: ReadonlySet<string>): Promise<void> {
+export async function applyInPlace(staging: string, outDir: string, files: ReadonlySet<string>): Promise<string[]> {
   const root = path.resolve(outDir);
   const ensureDir = folderMaker((dir) => makeFolder(root, dir));
   for (const file of listTree(staging)) {
@@ -77,12 +82,17 @@ export async function applyInPlace(staging: string, outDir: string, files: Reado
   }
   await rm(staging, { recursive: true, force: true });
   const emptied: string[] = [];
+  const present = new Set<string>();
   for (const file of listTree(root)) {
-    if (files.has(file)) continue;
+    if (files.has(file)) {
+      present.add(file);
+      continue;
+    }
     rmSync(path.join(root, file), { force: true });
     emptied.push(path.dirname(path.join(root, file)));
   }
   removeEmptyFolders(root, emptied);
+  return [...files].filter((file) => !present.has(file));
 }
 
 /** `mkdir -p` inside `root`, replacing a file that stands where a folder must go. */
@@ -106,8 +116,12 @@ function makeFolder(root: string, dir: string): void {
   }
 }
 
-/** Every file below `dir`, relative to it, with forward slashes. */
-function listTree(dir: string): string[] {
+/**
+ * Every file below `dir`, relative to it, with forward slashes.
+ *
+ * @param dir The folder.
+ */
+export function listTree(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => !e.isDirectory())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
