@@ -2,6 +2,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import pMap from "p-map";
 import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type StoredRecord } from "./cache/records.js";
 import { contentHash, loadSiteManifest, saveSiteManifest, type SiteManifest } from "./cache/site-manifest.js";
 import { loadStore, saveStore } from "./cache/store.js";
@@ -9,7 +10,8 @@ import { markDuplicates } from "./dedupe/duplicates.js";
 import { removeFurniture } from "./dedupe/furniture.js";
 import { assignUniqueSlugs } from "./dedupe/slugs.js";
 import { parseFiles } from "./parse/parallel.js";
-import { readSources, type SkippedFile, type SourceFile } from "./read/sources.js";
+import { loadKnownFiles, saveKnownFiles } from "./cache/source-stamps.js";
+import { readScanned, scanSources, type ScannedFile, type SkippedFile, type SourceFile } from "./read/sources.js";
 import type { ArticleRecord } from "./record.js";
 import { PACKAGE_ROOT, templatesKey } from "./render/eleventy.js";
 import { chunkFolder, prepareRender, renderJob, type RenderJob } from "./render/parallel.js";
@@ -172,8 +174,9 @@ async function readAndLink(
 }
 
 /**
- * Read the input folder and parse it. The files' bytes are let go when this returns: the
- * records hold all the rest of the build needs.
+ * Read the input folder and parse it: with a cache, only files whose stamp changed are read,
+ * and only those whose content changed are parsed. The files' bytes are let go when this
+ * returns: the records hold all the rest of the build needs.
  */
 async function readAndParse(
   input: string,
@@ -182,33 +185,46 @@ async function readAndParse(
   lap: (stage: BuildProgress["stage"]) => void,
 ): Promise<{ records: ArticleRecord[]; skipped: SkippedFile[]; parsed: number; vocabulary: TopicEntry[]; vocabularyText: string | null }> {
   progress({ stage: "read", done: 0, total: 1 });
-  const sources = await readSources(input);
+  const scannedAt = Date.now();
+  const sources = await scanSources(input, cacheDir === null ? new Map() : await loadKnownFiles(cacheDir));
   const vocabulary = sources.vocabulary === null ? [] : parseVocabulary(sources.vocabulary, path.join(input, "topics.yml"));
   lap("read");
-  const { records, skipped, parsed } = await parseAll(sources.files, sources.vocabulary, cacheDir, progress);
+  const { records, skipped, parsed } = await parseAll(input, sources.files, sources.vocabulary, cacheDir, progress);
+  if (cacheDir !== null) await saveKnownFiles(cacheDir, sources.files, scannedAt);
   skipped.push(...sources.skipped);
   lap("parse");
   return { records, skipped, parsed, vocabulary, vocabularyText: sources.vocabulary };
 }
 
-/** Parse every file, taking unchanged files' records from the cache. */
+/**
+ * Parse every file, taking unchanged files' records from the cache. A file not read while
+ * scanning (its stamp was unchanged) is read now if its record is not cached after all.
+ */
 async function parseAll(
-  files: readonly SourceFile[],
+  input: string,
+  files: readonly ScannedFile[],
   vocabulary: string | null,
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
 ): Promise<{ records: ArticleRecord[]; skipped: SkippedFile[]; parsed: number }> {
   const cache = cacheDir === null ? new Map<string, StoredRecord>() : await loadRecordCache(cacheDir);
-  const keys = files.map((file) => recordKey(file, vocabulary));
-  const missing = files.filter((_, i) => !cache.has(keys[i]!));
-  const cached = files.length - missing.length;
+  const keys = files.map((file) => recordKey(file.name, file.digest, vocabulary));
+  const read = await pMap(
+    files.filter((_, i) => !cache.has(keys[i]!)),
+    (scanned) => scanned.file ?? readScanned(input, scanned),
+    { concurrency: 16 },
+  );
+  const unread = new Map(read.filter((file) => "reason" in file).map((file) => [file.name, file]));
+  const missing = read.filter((file): file is SourceFile => !("reason" in file));
+  const cached = files.length - missing.length - unread.size;
   progress({ stage: "parse", done: cached, total: files.length });
   const outcomes = await parseFiles(missing, (done) => progress({ stage: "parse", done: cached + done, total: files.length }));
   const fresh = new Map(missing.map((file, i) => [file.name, outcomes[i]!]));
   const records: ArticleRecord[] = [];
   const stored: [string, StoredRecord][] = [];
-  const skipped: SkippedFile[] = [];
+  const skipped: SkippedFile[] = [...unread.values()];
   files.forEach((file, i) => {
+    if (unread.has(file.name)) return;
     const outcome = cache.get(keys[i]!) ?? fresh.get(file.name)!;
     if ("error" in outcome) {
       skipped.push({ name: file.name, reason: `could not be parsed: ${outcome.error}` });

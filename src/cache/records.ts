@@ -5,25 +5,22 @@
 import { createHash } from "node:crypto";
 import { deserialize, serialize } from "node:v8";
 import { PARSER_VERSION } from "../parse/index.js";
-import type { SourceFile } from "../read/sources.js";
 import type { ArticleRecord } from "../record.js";
 import { loadStore, saveStore } from "./store.js";
 
 const FILE = "records.v8";
 
 /**
- * The cache key of a source file: a hash of its name, bytes and sidecar, the topic vocabulary
- * and the parser version — everything its record depends on.
+ * The cache key of a source file: a hash of its name, its content digest (bytes and sidecar,
+ * see `sourceDigest`), the topic vocabulary and the parser version — everything its record
+ * depends on.
  *
- * @param file The source file.
+ * @param name The file's name in the input folder.
+ * @param digest The file's content digest.
  * @param vocabulary Text of the archive's `topics.yml`, if any.
  */
-export function recordKey(file: SourceFile, vocabulary: string | null): string {
-  return createHash("sha256")
-    .update(`${PARSER_VERSION}\0${file.name}\0`)
-    .update(file.bytes)
-    .update(`\0${file.sidecar ?? "\u0001"}\0${vocabulary ?? "\u0001"}`)
-    .digest("base64url");
+export function recordKey(name: string, digest: string, vocabulary: string | null): string {
+  return createHash("sha256").update(`${PARSER_VERSION}\0${name}\0${digest}\0${vocabulary ?? "\u0001"}`).digest("base64url");
 }
 
 /** A record as stored in the cache: serialised once, when parsed, before any later stage changes it. */

@@ -1,4 +1,5 @@
 /** Reading the input folder: which files are articles, their bytes and sidecars, and what is skipped. */
+import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import pMap from "p-map";
@@ -32,6 +33,50 @@ export interface Sources {
   readonly vocabulary: string | null;
 }
 
+/**
+ * What an article file and its sidecar were when last read: size, modification and change
+ * times (nanoseconds) and inode of each. A file whose stamp is the same has not been written
+ * since, so its digest still holds.
+ */
+export type FileStamp = string;
+
+/** A file's digest as recorded at a stamp. */
+export interface KnownFile {
+  readonly stamp: FileStamp;
+  readonly digest: string;
+}
+
+/** An article file found by {@link scanSources}. */
+export interface ScannedFile {
+  readonly name: string;
+  /** Hash of the file's bytes and its sidecar's text (see {@link sourceDigest}). */
+  readonly digest: string;
+  readonly stamp: FileStamp;
+  /** The file as read, or null when its stamp matched the one known and it was not read again. */
+  readonly file: SourceFile | null;
+  /** Modification time of the file or its sidecar, whichever is later (milliseconds). */
+  readonly modified: number;
+}
+
+/** Everything {@link scanSources} found in the input folder. */
+export interface ScannedSources {
+  readonly files: ScannedFile[];
+  readonly skipped: SkippedFile[];
+  readonly vocabulary: string | null;
+}
+
+/**
+ * Hash of an article file's content: its bytes and its sidecar's text.
+ *
+ * @param file The file as read.
+ */
+export function sourceDigest(file: SourceFile): string {
+  return createHash("sha256")
+    .update(file.bytes)
+    .update(`\0${file.sidecar ?? "\u0001"}`)
+    .digest("base64url");
+}
+
 const ARTICLE_EXTENSIONS = new Set([".txt", ".md", ".markdown"]);
 const VOCABULARY_NAMES = new Set(["topics.yml", "topics.yaml"]);
 const SIDECAR = /\.meta\.ya?ml$/i;
@@ -45,14 +90,29 @@ const IGNORED = /(^|\/)(\.|README(\.[a-z]+)?$|LICENSE|NOTICE)/i;
  * @returns Article files, skipped files with reasons, and the vocabulary text.
  */
 export async function readSources(dir: string, options: ReadOptions = {}): Promise<Sources> {
+  const scanned = await scanSources(dir, new Map(), options);
+  return { files: scanned.files.map((f) => f.file!), skipped: scanned.skipped, vocabulary: scanned.vocabulary };
+}
+
+/**
+ * List every article file below `dir`, in a stable (sorted) order, and read those whose stamp
+ * differs from the one in `known` (all of them when it is empty): a rebuild reads only what
+ * changed since the files were last read.
+ *
+ * @param dir The input folder.
+ * @param known Stamp and digest of files as last read, by name.
+ * @param options Limits.
+ * @returns Article files, skipped files with reasons, and the vocabulary text.
+ */
+export async function scanSources(dir: string, known: ReadonlyMap<string, KnownFile>, options: ReadOptions = {}): Promise<ScannedSources> {
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
   const names = (await listFiles(dir)).sort();
   const nameSet = new Set(names);
-  const files: SourceFile[] = [];
+  const files: ScannedFile[] = [];
   const skipped: SkippedFile[] = [];
   let vocabulary: string | null = null;
   // Files are read a few at a time, and their outcomes kept in name order.
-  const outcomes = await pMap(names, (name) => readOne(dir, name, nameSet, maxBytes), { concurrency: 16 });
+  const outcomes = await pMap(names, (name) => scanOne(dir, name, nameSet, known, maxBytes), { concurrency: 16 });
   for (const outcome of outcomes) {
     if (outcome === null) continue;
     if ("vocabulary" in outcome) vocabulary = outcome.vocabulary;
@@ -62,14 +122,29 @@ export async function readSources(dir: string, options: ReadOptions = {}): Promi
   return { files, skipped, vocabulary };
 }
 
-/** Reason a file's bytes cannot be an article (empty, binary), or null when they can. */
+/**
+ * Read one article file listed by {@link scanSources} whose bytes were not read, and check its
+ * digest is still the one scanned (it may have been written since).
+ *
+ * @param dir The input folder.
+ * @param scanned The listed file.
+ * @returns The file, or a skip with its reason.
+ */
+export async function readScanned(dir: string, scanned: ScannedFile): Promise<SourceFile | SkippedFile> {
+  const outcome = await readArticle(dir, scanned.name, !scanned.stamp.endsWith("|-"), Infinity);
+  if ("reason" in outcome) return outcome;
+  if (sourceDigest(outcome.file) !== scanned.digest) return { name: scanned.name, reason: "changed while the archive was being built; build again" };
+  return outcome.file;
+}
+
 /** What one listed file turns out to be: an article, the vocabulary, a skip, or nothing to read. */
-async function readOne(
+async function scanOne(
   dir: string,
   name: string,
   nameSet: ReadonlySet<string>,
+  known: ReadonlyMap<string, KnownFile>,
   maxBytes: number,
-): Promise<SourceFile | SkippedFile | { vocabulary: string } | null> {
+): Promise<ScannedFile | SkippedFile | { vocabulary: string } | null> {
   const full = path.join(dir, name);
   if (VOCABULARY_NAMES.has(name)) return { vocabulary: await readFile(full, "utf8") };
   if (SIDECAR.test(name)) {
@@ -80,20 +155,45 @@ async function readOne(
   if (IGNORED.test(name)) return null;
   const ext = path.extname(name).toLowerCase();
   if (!ARTICLE_EXTENSIONS.has(ext)) return { name, reason: `unsupported file type "${ext || "(none)"}"` };
+  const sidecarName = sidecarOf(name);
   try {
-    const info = await stat(full);
+    const [info, sidecarInfo] = await Promise.all([stat(full, { bigint: true }), nameSet.has(sidecarName) ? stat(path.join(dir, sidecarName), { bigint: true }) : null]);
     if (info.size > maxBytes) return { name, reason: `larger than the ${maxBytes}-byte limit (${info.size} bytes)` };
-    const bytes = new Uint8Array(await readFile(full));
-    const skip = whyUnusable(bytes);
-    if (skip) return { name, reason: skip };
-    const sidecarName = name.slice(0, -ext.length) + ".meta.yml";
-    const sidecar = nameSet.has(sidecarName) ? await readFile(path.join(dir, sidecarName), "utf8") : null;
-    return { name, bytes, sidecar };
+    const stamp = `${stampOf(info)}|${sidecarInfo === null ? "-" : stampOf(sidecarInfo)}`;
+    const modified = Math.max(Number(info.mtimeMs), sidecarInfo === null ? 0 : Number(sidecarInfo.mtimeMs));
+    const previous = known.get(name);
+    if (previous?.stamp === stamp) return { name, digest: previous.digest, stamp, file: null, modified };
+    const outcome = await readArticle(dir, name, sidecarInfo !== null, maxBytes);
+    if ("reason" in outcome) return outcome;
+    return { name, digest: sourceDigest(outcome.file), stamp, file: outcome.file, modified };
   } catch (error) {
     return { name, reason: `unreadable: ${(error as Error).message}` };
   }
 }
 
+/** Read an article file and its sidecar, or say why it cannot be an article. */
+async function readArticle(dir: string, name: string, hasSidecar: boolean, maxBytes: number): Promise<{ file: SourceFile } | SkippedFile> {
+  try {
+    const bytes = new Uint8Array(await readFile(path.join(dir, name)));
+    if (bytes.length > maxBytes) return { name, reason: `larger than the ${maxBytes}-byte limit (${bytes.length} bytes)` };
+    const skip = whyUnusable(bytes);
+    if (skip) return { name, reason: skip };
+    const sidecar = hasSidecar ? await readFile(path.join(dir, sidecarOf(name)), "utf8") : null;
+    return { file: { name, bytes, sidecar } };
+  } catch (error) {
+    return { name, reason: `unreadable: ${(error as Error).message}` };
+  }
+}
+
+function sidecarOf(name: string): string {
+  return name.slice(0, -path.extname(name).length) + ".meta.yml";
+}
+
+function stampOf(info: { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint }): string {
+  return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
+}
+
+/** Reason a file's bytes cannot be an article (empty, binary), or null when they can. */
 function whyUnusable(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return "empty file";
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
