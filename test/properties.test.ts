@@ -16,6 +16,7 @@ import { findDates, isDateOnly } from "../src/parse/dates.ts";
 import { normalizeText } from "../src/parse/normalize.ts";
 import { makeSlug, MAX_SLUG_LENGTH } from "../src/parse/slug.ts";
 import { decodeBytes } from "../src/read/decode.ts";
+import { digestItem } from "../src/render/digest.ts";
 import type { ArticleRecord, BlockType } from "../src/record.ts";
 import { emptyFields } from "../src/parse/text.ts";
 import { casesRun, check, line, pageText, SCALE } from "./helpers/properties.ts";
@@ -297,6 +298,31 @@ describe("query handling properties", () => {
   });
 });
 
+describe("page fingerprint properties", () => {
+  // Summaries shared between items, as view models share them; lists long enough to be
+  // digested element by element, and short ones.
+  const summary = fc.record({ slug: fc.string(), title: fc.string({ maxLength: 200 }), n: fc.integer() });
+  const items = fc.array(summary, { minLength: 1, maxLength: 6 }).chain((pool) => {
+    const element = fc.constantFrom(...pool);
+    const list = fc.oneof(fc.array(element, { maxLength: 8 }), fc.array(element, { minLength: 48, maxLength: 60 }));
+    const item = fc.record({ url: fc.constantFrom("/a/", "/b/"), list, other: fc.option(element), count: fc.nat(3) });
+    // The second item is another one, or the first with one list element swapped.
+    const tweaked = (a: { list: unknown[] }) => fc.tuple(fc.oneof(fc.constant(0), fc.nat()), element).map(([i, e]) => ({ ...a, list: a.list.map((x, j) => (j === i % a.list.length ? e : x)) }));
+    return item.chain((a) => fc.tuple(fc.constant(a), fc.oneof(item, tweaked(a))));
+  });
+
+  it("should give equal fingerprints exactly to items with equal JSON, whatever objects were met before", () => {
+    check("page fingerprints", 300, fc.property(items, ([a, b]) => {
+      const memo = new WeakMap<object, string>();
+      const digestA = digestItem(a, memo);
+      const digestB = digestItem(b, memo);
+      assert.equal(digestA, digestItem(structuredClone(a), new WeakMap()), "a fresh memo gives the same digest");
+      assert.equal(digestB, digestItem(structuredClone(b), new WeakMap()), "a fresh memo gives the same digest");
+      assert.equal(digestA === digestB, JSON.stringify(a) === JSON.stringify(b));
+    }));
+  });
+});
+
 describe("property counts", () => {
   after(() => {
     const total = [...casesRun.values()].reduce((a, b) => a + b, 0);
@@ -305,7 +331,7 @@ describe("property counts", () => {
 
   it("should have run at least 10,000 generated cases in this file (times PROPERTY_RUNS)", () => {
     const total = [...casesRun.values()].reduce((a, b) => a + b, 0);
-    assert.ok(casesRun.size >= 9, `${casesRun.size} properties ran`);
+    assert.ok(casesRun.size >= 10, `${casesRun.size} properties ran`);
     assert.ok(total >= 10_000 * Math.min(SCALE, 1), `${total} cases`);
   });
 });

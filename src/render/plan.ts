@@ -4,6 +4,7 @@
  * page whose fingerprint has not changed since the last build need not be rendered again.
  */
 import { createHash } from "node:crypto";
+import { digestItem, type DigestMemo } from "./digest.js";
 import type { SiteData } from "./site-data.js";
 
 /** Lists of items the templates paginate over, one page per item, each with its address. */
@@ -62,9 +63,10 @@ export function fileForUrl(url: string): string {
  */
 export function planPages(families: PageFamilies, shared: string): Map<string, PlannedPage> {
   const plan = new Map<string, PlannedPage>();
+  const memo: DigestMemo = new WeakMap();
   for (const [family, items] of Object.entries(families) as [string, readonly { url: string }[]][]) {
     for (const item of items) {
-      const fingerprint = createHash("sha1").update(shared).update(family).update(JSON.stringify(item)).digest("base64url");
+      const fingerprint = createHash("sha1").update(shared).update(family).update(digestItem(item, memo)).digest("base64url");
       plan.set(item.url, { file: fileForUrl(item.url), fingerprint });
     }
   }
