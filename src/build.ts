@@ -17,14 +17,15 @@ import { PACKAGE_ROOT, templatesKey } from "./render/eleventy.js";
 import { chunkFolder, prepareRender, renderJob, type RenderJob } from "./render/parallel.js";
 import { filterFamilies, pageFamilies, planPages, type PlannedPage } from "./render/plan.js";
 import { buildSiteData, type SiteData } from "./render/site-data.js";
-import { SEARCH_CLIENT_MODULES, searchIndexBatches } from "./search/build-index.js";
+import { SEARCH_CLIENT_MODULES } from "./search/build-index.js";
+import { startSearchIndex } from "./search/parallel.js";
 import { collectGarbage } from "./threads.js";
 import type { ArticleMentions } from "./topics/article-mentions.js";
 import { combineMentions, type TopicPage } from "./topics/assign.js";
 import { mentionKey, restoreMentions, type MentionContext, type StoredMentions } from "./topics/mentions-batch.js";
 import { findMentions } from "./topics/parallel.js";
 import { parseVocabulary, type TopicEntry } from "./topics/vocabulary.js";
-import { applyInPlace, copyFiles, createStaging, listTree, swapIntoPlace, writeFiles } from "./write/output.js";
+import { applyInPlace, copyFiles, createStaging, listTree, swapIntoPlace } from "./write/output.js";
 
 export { extractRecord } from "./parse/batch.js";
 
@@ -77,7 +78,11 @@ export interface BuildReport {
   /** Files parsed in this build (the others' records came from the cache). */
   readonly parsed: number;
   readonly milliseconds: number;
-  /** Milliseconds spent per stage. */
+  /**
+   * Wall-clock milliseconds per stage, one after the other. When the search index is built on
+   * a worker thread beside the site data and rendering, `index` is only the time then waited
+   * for it.
+   */
   readonly stages: Readonly<Record<BuildProgress["stage"], number>>;
 }
 
@@ -287,9 +292,10 @@ interface WrittenSite {
  * Write into `staging` what the site of `archive` needs beyond what the previous site in `out`
  * (described by `previous`) already holds: the search files that changed, the pages whose
  * fingerprint changed (all of them without a previous site), the single pages and the assets.
- * Each stage's data is dropped before the next one starts: the records and topics (taken out
- * of `archive`) once the site data is made, the site data once the pages to render are
- * written out in chunks.
+ * The search index is built on a worker thread meanwhile (see `startSearchIndex`). Each
+ * stage's data is dropped before the next one starts: the records and topics (taken out of
+ * `archive`) once the site data is made, the site data once the pages to render are written
+ * out in chunks.
  */
 async function writeSite(
   archive: Archive,
@@ -299,51 +305,34 @@ async function writeSite(
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
 ): Promise<WrittenSite> {
-  const search = writeSearchFiles(archive, staging, previous?.files ?? new Map(), progress);
-  lap("index");
-
-  const pages = await planRender(takeSiteData(archive, site), previous, chunkFolder(staging));
-  progress({ stage: "render", done: pages.kept, total: pages.plan.size });
-  const rendered = await renderJob(pages.job, staging);
-  progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
-  lap("render");
-
-  const assets = await copyAssets(staging);
-  const files = new Set([...[...pages.plan.values()].map((page) => page.file), ...rendered, ...search.hashes.keys(), ...assets]);
-  return {
-    manifest: { pages: pages.plan, files: search.hashes },
-    files,
-    written: rendered.length + search.written + assets.length,
-  };
-}
-
-/**
- * Write the search files of the archive's published articles that differ from the previous
- * build's, batch by batch.
- *
- * @returns Every search file's hash, and how many were written.
- */
-function writeSearchFiles(
-  archive: Archive,
-  staging: string,
-  previous: ReadonlyMap<string, string>,
-  progress: NonNullable<BuildOptions["onProgress"]>,
-): { hashes: Map<string, string>; written: number } {
   const canonical = archive.records.filter((r) => r.duplicateOf === undefined);
   progress({ stage: "index", done: 0, total: canonical.length });
-  const hashes = new Map<string, string>();
-  let written = 0;
-  for (const batch of searchIndexBatches(canonical, archive.topics)) {
-    const changed = batch.filter((file) => {
-      const hash = contentHash(file.content);
-      hashes.set(file.path, hash);
-      return previous.get(file.path) !== hash;
-    });
-    writeFiles(staging, changed);
-    written += changed.length;
+  const search = startSearchIndex(canonical, archive.topics, staging, previous?.files ?? new Map());
+  canonical.length = 0;
+  if (!search.background) lap("index");
+  let rendered: string[];
+  let pages: Awaited<ReturnType<typeof planRender>>;
+  try {
+    pages = await planRender(takeSiteData(archive, site), previous, chunkFolder(staging));
+    progress({ stage: "render", done: pages.kept, total: pages.plan.size });
+    rendered = await renderJob(pages.job, staging);
+    progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
+    lap("render");
+  } catch (error) {
+    await search.done.catch(() => {});
+    throw error;
   }
-  progress({ stage: "index", done: canonical.length, total: canonical.length });
-  return { hashes, written };
+  const written = await search.done;
+  progress({ stage: "index", done: 1, total: 1 });
+  if (search.background) lap("index");
+
+  const assets = await copyAssets(staging);
+  const files = new Set([...[...pages.plan.values()].map((page) => page.file), ...rendered, ...written.hashes.keys(), ...assets]);
+  return {
+    manifest: { pages: pages.plan, files: written.hashes },
+    files,
+    written: rendered.length + written.written + assets.length,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Work spread over worker threads gives what the main thread alone gives: parsing, topic
- * mentions and rendering, forced onto workers on a small archive and compared.
+ * mentions, the search index and rendering, forced onto workers on a small archive and compared.
  */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
@@ -21,6 +21,7 @@ import { findMentions } from "../src/topics/parallel.ts";
 import { restoreMentions } from "../src/topics/mentions-batch.ts";
 import { contentHash } from "../src/cache/site-manifest.ts";
 import { parseVocabulary } from "../src/topics/vocabulary.ts";
+import { startSearchIndex } from "../src/search/parallel.ts";
 import type { ArticleRecord } from "../src/record.ts";
 import { ROOT } from "./helpers/site.ts";
 import { assertSameTree } from "./helpers/tree.ts";
@@ -60,6 +61,30 @@ describe("worker threads", () => {
     const there = await findMentions(list, context, undefined, 0, 10);
     assert.deepEqual(there.map(restoreMentions), here.map(restoreMentions));
     assert.ok(here.map(restoreMentions).some((m) => m.topics.length > 0 && m.candidates.length > 0), "the articles mention topics and names");
+  });
+
+  it("should write the same search files from a worker thread, and only those that changed", async () => {
+    const list: ArticleRecord[] = records(await parseFiles(files, undefined, Infinity));
+    assignUniqueSlugs(list);
+    const topics = assignTopics(list, parseVocabulary(vocabularyText));
+    const here = path.join(work, "search-here");
+    const there = path.join(work, "search-there");
+    const onMain = startSearchIndex(list, topics, here, new Map(), { min: Infinity, max: Infinity });
+    const onWorker = startSearchIndex(list, topics, there, new Map(), { min: 0, max: Infinity });
+    assert.deepEqual([onMain.background, onWorker.background], [false, true]);
+    const [a, b] = await Promise.all([onMain.done, onWorker.done]);
+    assert.deepEqual(b.hashes, a.hashes);
+    assert.equal(b.written, a.hashes.size);
+    await assertSameTree(here, there);
+    // Against the hashes of a previous build, only the files that differ are written.
+    const previous = new Map(a.hashes);
+    const [changed] = [...previous.keys()].filter((file) => file.startsWith("search/d/"));
+    previous.set(changed!, "an older hash");
+    const again = path.join(work, "search-again");
+    const rebuilt = await startSearchIndex(list, topics, again, previous, { min: 0, max: Infinity }).done;
+    assert.equal(rebuilt.written, 1);
+    const written = (await readdir(again, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    assert.deepEqual(written.map((e) => path.relative(again, path.join(e.parentPath, e.name))), [changed]);
   });
 
   it("should render in chunks, on two threads, exactly the site one Eleventy run renders", async () => {

@@ -9,14 +9,12 @@
 import lunr from "lunr";
 import { FORMAT_VERSION, SEARCH_PATHS, type DocFile, type SearchMeta } from "../client/format.js";
 import { spellingTerms } from "../client/query.js";
-import type { ArticleRecord } from "../record.js";
 import { dateLabel } from "../render/site-data.js";
-import type { TopicPage } from "../topics/assign.js";
 import type { OutputFile } from "../write/output.js";
 import { assignDocIds } from "./doc-ids.js";
 import { buildFilters } from "./filters.js";
 import { InvertedIndex } from "./inverted.js";
-import { fieldTexts, SEARCH_FIELDS, spellingsByTopic, topicSpellings, type Spelling, type SpellingsByTopic } from "./lunr-index.js";
+import { fieldTexts, SEARCH_FIELDS, spellingsByTopic, topicSpellings, type SearchRecord, type SearchTopic, type Spelling, type SpellingsByTopic } from "./lunr-index.js";
 import { cutShards, shardCount } from "./shards.js";
 
 /** Characters of article text a result file keeps for excerpts. */
@@ -43,7 +41,7 @@ export interface SearchIndexOptions {
  * @param options Shard count.
  * @returns Files to write below the site root.
  */
-export function buildSearchIndex(records: readonly ArticleRecord[], topics: readonly TopicPage[], options: SearchIndexOptions = {}): { files: OutputFile[] } {
+export function buildSearchIndex(records: readonly SearchRecord[], topics: readonly SearchTopic[], options: SearchIndexOptions = {}): { files: OutputFile[] } {
   const files: OutputFile[] = [];
   for (const batch of searchIndexBatches(records, topics, options)) files.push(...batch);
   return { files };
@@ -59,7 +57,7 @@ export function buildSearchIndex(records: readonly ArticleRecord[], topics: read
  * @param options Shard count.
  * @returns Batches of files to write below the site root.
  */
-export function* searchIndexBatches(records: readonly ArticleRecord[], topics: readonly TopicPage[], options: SearchIndexOptions = {}): Generator<OutputFile[]> {
+export function* searchIndexBatches(records: readonly SearchRecord[], topics: readonly SearchTopic[], options: SearchIndexOptions = {}): Generator<OutputFile[]> {
   const ids = assignDocIds(records.map((r) => r.slug));
   const ordered = [...records].sort((a, b) => ids.get(a.slug)! - ids.get(b.slug)!);
   const docIds = ordered.map((r) => ids.get(r.slug)!);
@@ -99,7 +97,7 @@ export function* searchIndexBatches(records: readonly ArticleRecord[], topics: r
 }
 
 /** Index records in doc-number order. */
-function indexRecords(records: readonly ArticleRecord[], spellings: SpellingsByTopic): InvertedIndex {
+function indexRecords(records: readonly SearchRecord[], spellings: SpellingsByTopic): InvertedIndex {
   const index = new InvertedIndex(SEARCH_FIELDS.length);
   const known = new Map<Spelling, readonly number[]>();
   const numbers = (s: Spelling) => {
@@ -115,13 +113,13 @@ function indexRecords(records: readonly ArticleRecord[], spellings: SpellingsByT
 }
 
 /** What a result shows of an article. */
-function resultFile(r: ArticleRecord): DocFile {
+function resultFile(r: SearchRecord): DocFile {
   const text = [r.subtitle ?? "", ...r.body.map((b) => b.text)].filter(Boolean).join("\n");
   return { s: r.slug, t: r.title, d: dateLabel(r.published), p: r.publisher ?? "", x: text.slice(0, MAX_EXCERPT_SOURCE) };
 }
 
 /** Per topic, its distinct spellings as index terms (spellings of only stop words left out). */
-function aliasMap(topics: readonly TopicPage[]): string[][][] {
+function aliasMap(topics: readonly SearchTopic[]): string[][][] {
   return topics
     .map((t) => {
       const seen = new Set<string>();

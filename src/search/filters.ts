@@ -1,7 +1,6 @@
 /** Filter options (topic, publisher, year) and the articles each one keeps. */
 import { deltaEncode, hash32, type FilterKind, type FilterOption } from "../client/format.js";
-import type { ArticleRecord } from "../record.js";
-import type { TopicPage } from "../topics/assign.js";
+import type { SearchRecord, SearchTopic } from "./lunr-index.js";
 
 /**
  * Filter options by kind, and each option's file content (delta-coded doc numbers). File names
@@ -20,7 +19,7 @@ export interface FilterIndex {
  * @param topics Topic pages (for names and slugs).
  * @returns Options and files.
  */
-export function buildFilters(records: readonly ArticleRecord[], ids: readonly number[], topics: readonly TopicPage[]): FilterIndex {
+export function buildFilters(records: readonly SearchRecord[], ids: readonly number[], topics: readonly SearchTopic[]): FilterIndex {
   const slugOf = new Map(topics.map((t) => [t.topic.name, t.topic.slug]));
   const groups: Record<FilterKind, Map<string, { label: string; docs: number[] }>> = { topic: new Map(), publisher: new Map(), year: new Map() };
   const add = (kind: FilterKind, value: string, label: string, doc: number) => {

@@ -20,7 +20,7 @@ export const SEARCH_FIELDS: readonly { readonly name: string; readonly boost: nu
  * @param page A topic page.
  * @returns Distinct spellings, canonical name first.
  */
-export function topicSpellings(page: TopicPage): string[] {
+export function topicSpellings(page: SearchTopic): string[] {
   return [...new Set([...page.topic.aliases, ...page.spellings])];
 }
 
@@ -57,6 +57,12 @@ export function fieldTexts(r: IndexedRecord, spellings: SpellingsByTopic, number
 /** What the index reads of a record. */
 export type IndexedRecord = Pick<ArticleRecord, "title" | "subtitle" | "authors" | "publisher" | "topics"> & { readonly body: readonly { readonly text: string }[] };
 
+/** What the search stage reads of a record: the indexed fields, and what results and filters show. */
+export type SearchRecord = IndexedRecord & Pick<ArticleRecord, "slug" | "published">;
+
+/** What the search stage reads of a topic: its names and the spellings found. */
+export type SearchTopic = Pick<TopicPage, "topic" | "spellings">;
+
 /** A topic spelling and its index terms. */
 export interface Spelling {
   readonly text: string;
@@ -72,6 +78,6 @@ export type SpellingsByTopic = ReadonlyMap<string, readonly Spelling[]>;
  * @param topics Topic pages.
  * @returns Spellings by topic name.
  */
-export function spellingsByTopic(topics: readonly TopicPage[]): SpellingsByTopic {
+export function spellingsByTopic(topics: readonly SearchTopic[]): SpellingsByTopic {
   return new Map(topics.map((t) => [t.topic.name, topicSpellings(t).map((s) => ({ text: s, terms: spellingTerms(lunr, s).filter(Boolean) }))]));
 }
