@@ -62,6 +62,14 @@ test("findRelated", async (t) => {
     assert.deepEqual(findRelated(articles), [[1, 2], [0, 2], [1, 0], []]);
     assert.deepEqual(findRelated(articles, 1)[0], [1]);
   });
+
+  await t.test("should break ties by nearness in the list, then by list order, keeping the best few of many", () => {
+    const articles = Array.from({ length: 40 }, (_, i) => ({ slug: `a${i}`, published: null, topics: topics(...(i < 39 ? ["Shared"] : []), ...(i % 10 === 0 ? ["Rare"] : [])) }));
+    const related = findRelated(articles);
+    assert.deepEqual(related[20], [10, 30, 0, 19, 21], "rare topic first, nearest first; then the nearest sharing the common one");
+    assert.deepEqual(related[5], [4, 6, 3, 7, 2]);
+    assert.deepEqual(findRelated(articles, 0)[5], []);
+  });
 });
 
 test("findNeighbours", async (t) => {

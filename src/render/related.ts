@@ -56,23 +56,57 @@ export function findRelated(articles: readonly Linkable[], limit = RELATED_LIMIT
         score[j]! += w;
       }
     }
-    const scores = touched.map((j) => [j, score[j]!] as [number, number]);
-    for (const j of touched) score[j] = 0;
-    if (scores.length < limit) {
+    const best = new TopScores(i, limit);
+    for (const j of touched) {
+      best.offer(j, score[j]!);
+      score[j] = 0;
+    }
+    if (touched.length < limit) {
       const found = new Set(touched);
       for (const name of broad) {
         for (const j of nearest(byTopic.get(name)!, i, limit)) {
           if (found.has(j)) continue;
           found.add(j);
-          scores.push([j, weight.get(name)!]);
+          best.offer(j, weight.get(name)!);
         }
       }
     }
-    return scores
-      .sort((a, b) => b[1] - a[1] || Math.abs(a[0] - i) - Math.abs(b[0] - i) || a[0] - b[0])
-      .slice(0, limit)
-      .map(([j]) => j);
+    return best.indexes();
   });
+}
+
+/**
+ * The best few of the articles offered for article `i`: highest score first, then nearest to
+ * `i` in the list, then first in the list. Keeps only `limit` of them, so an article sharing
+ * topics with thousands of others is not sorted against all of them.
+ */
+class TopScores {
+  readonly #kept: [number, number][] = [];
+  constructor(
+    readonly i: number,
+    readonly limit: number,
+  ) {}
+
+  /** Offer article `j` with its score. */
+  offer(j: number, score: number): void {
+    const kept = this.#kept;
+    if (this.limit === 0 || (kept.length === this.limit && !this.#before(j, score, kept[kept.length - 1]!))) return;
+    let at = kept.length;
+    while (at > 0 && this.#before(j, score, kept[at - 1]!)) at--;
+    kept.splice(at, 0, [j, score]);
+    if (kept.length > this.limit) kept.pop();
+  }
+
+  /** Indexes of the articles kept, best first. */
+  indexes(): number[] {
+    return this.#kept.map(([j]) => j);
+  }
+
+  #before(j: number, score: number, [k, other]: [number, number]): boolean {
+    if (score !== other) return score > other;
+    const distance = Math.abs(j - this.i) - Math.abs(k - this.i);
+    return distance !== 0 ? distance < 0 : j < k;
+  }
 }
 
 /** Up to `count` entries of an ascending list nearest to `i` on each side, `i` itself left out. */
