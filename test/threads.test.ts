@@ -43,7 +43,7 @@ describe("worker threads", () => {
   });
   after(() => rm(work, { recursive: true, force: true }));
 
-  const records = (outcomes: readonly unknown[]) => outcomes.map((o) => restoreRecord(o as Uint8Array));
+  const records = (outcomes: readonly unknown[]) => outcomes.map((o) => restoreRecord(o as Uint8Array).record);
 
   it("should parse files on workers into the records the main thread makes, in order", async () => {
     const here = await parseFiles(files, undefined, Infinity);

@@ -20,19 +20,29 @@ const FILE = "records.v8";
  * @param vocabulary Text of the archive's `topics.yml`, if any.
  */
 export function recordKey(name: string, digest: string, vocabulary: string | null): string {
-  return createHash("sha256").update(`${PARSER_VERSION}\0${name}\0${digest}\0${vocabulary ?? "\u0001"}`).digest("base64url");
+  return createHash("sha256").update(`${PARSER_VERSION}\0${STORED_FORMAT}\0${name}\0${digest}\0${vocabulary ?? "\u0001"}`).digest("base64url");
 }
+
+/** Version of what a stored record holds; part of the key, so older entries are never read. */
+const STORED_FORMAT = 2;
 
 /** A record as stored in the cache: serialised once, when parsed, before any later stage changes it. */
 export type StoredRecord = Uint8Array;
 
+/** A record as parsed, with what is made from it alone. */
+export interface ParsedRecord {
+  readonly record: ArticleRecord;
+  /** MinHash signature of its body, for finding duplicates (null for a body without words). */
+  readonly signature: Uint32Array | null;
+}
+
 /**
  * Serialise a freshly parsed record for the cache.
  *
- * @param record The record as the parser made it.
+ * @param parsed The record as the parser made it, and its body's signature.
  */
-export function storeRecord(record: ArticleRecord): StoredRecord {
-  return serialize(record);
+export function storeRecord(parsed: ParsedRecord): StoredRecord {
+  return serialize(parsed);
 }
 
 /**
@@ -40,8 +50,8 @@ export function storeRecord(record: ArticleRecord): StoredRecord {
  *
  * @param stored The record from the cache.
  */
-export function restoreRecord(stored: StoredRecord): ArticleRecord {
-  return deserialize(stored) as ArticleRecord;
+export function restoreRecord(stored: StoredRecord): ParsedRecord {
+  return deserialize(stored) as ParsedRecord;
 }
 
 /**

@@ -23,6 +23,17 @@ export interface DuplicateGroup {
 }
 
 /**
+ * The MinHash signature of a record's body, for {@link markDuplicates}; null for a body
+ * without words. It depends on the body alone, so it can be made when the record is parsed.
+ *
+ * @param record The record as parsed.
+ */
+export function bodySignature(record: Pick<ArticleRecord, "body">): Uint32Array | null {
+  const shingles = bodyShingles(record);
+  return shingles.length === 0 ? null : minhashSignature(shingles);
+}
+
+/**
  * Group duplicate articles and mark every non-canonical copy with `duplicateOf` (the canonical
  * copy's slug), in place. Candidates come from MinHash LSH, and each candidate pair is confirmed
  * by the exact Jaccard similarity of the two shingle sets, so the result does not depend on
@@ -31,17 +42,29 @@ export interface DuplicateGroup {
  *
  * @param records All records, slugs already unique. Records with an empty body are left alone.
  * @param threshold Minimum Jaccard similarity, default {@link DUPLICATE_THRESHOLD}.
+ * @param signatures Each record's {@link bodySignature}, when already made.
  * @returns The groups, ordered by the canonical copy's source name.
  */
-export function markDuplicates(records: readonly ArticleRecord[], threshold = DUPLICATE_THRESHOLD): DuplicateGroup[] {
-  const items = records.map((record) => ({ record, shingles: bodyShingles(record) })).filter((i) => i.shingles.length > 0);
+export function markDuplicates(
+  records: readonly ArticleRecord[],
+  threshold = DUPLICATE_THRESHOLD,
+  signatures: readonly (Uint32Array | null)[] = records.map(bodySignature),
+): DuplicateGroup[] {
+  const items = records.map((record, i) => ({ record, signature: signatures[i]! })).filter((i) => i.signature !== null);
+  // Shingles are made again only for the few records LSH pairs up.
+  const shingled = new Map<number, Uint32Array>();
+  const shinglesOf = (i: number) => {
+    let shingles = shingled.get(i);
+    if (!shingles) shingled.set(i, (shingles = bodyShingles(items[i]!.record)));
+    return shingles;
+  };
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  for (const [a, b] of candidatePairs(items.map((i) => minhashSignature(i.shingles)))) {
-    if (jaccard(items[a]!.shingles, items[b]!.shingles) >= threshold) parent[find(b)] = find(a);
+  for (const [a, b] of candidatePairs(items.map((i) => i.signature))) {
+    if (jaccard(shinglesOf(a), shinglesOf(b)) >= threshold) parent[find(b)] = find(a);
   }
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => {
@@ -52,11 +75,11 @@ export function markDuplicates(records: readonly ArticleRecord[], threshold = DU
   const result: DuplicateGroup[] = [];
   for (const members of groups.values()) {
     if (members.length < 2) continue;
-    const [first, ...rest] = members.map((i) => items[i]!).sort((x, y) => compareCanonical(x.record, y.record));
-    for (const copy of rest) copy.record.duplicateOf = first!.record.slug;
+    const [first, ...rest] = members.sort((x, y) => compareCanonical(items[x]!.record, items[y]!.record));
+    for (const copy of rest) items[copy]!.record.duplicateOf = items[first!]!.record.slug;
     result.push({
-      canonical: first!.record,
-      copies: rest.map((c) => ({ record: c.record, similarity: Math.round(jaccard(first!.shingles, c.shingles) * 1000) / 1000 })),
+      canonical: items[first!]!.record,
+      copies: rest.map((c) => ({ record: items[c]!.record, similarity: Math.round(jaccard(shinglesOf(first!), shinglesOf(c)) * 1000) / 1000 })),
     });
   }
   return result.sort((a, b) => (a.canonical.source < b.canonical.source ? -1 : 1));
