@@ -325,9 +325,12 @@ async function writeSite(
     await search.done.catch(() => {});
     throw error;
   }
+  if (search.background) progress({ stage: "index", done: 0, total: 1 });
   const written = await search.done;
-  progress({ stage: "index", done: 1, total: 1 });
-  if (search.background) lap("index");
+  if (search.background) {
+    progress({ stage: "index", done: 1, total: 1 });
+    lap("index");
+  }
 
   const assets = await copyAssets(staging);
   const files = new Set([...[...pages.plan.values()].map((page) => page.file), ...rendered, ...written.hashes.keys(), ...assets]);
