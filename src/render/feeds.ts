@@ -70,21 +70,34 @@ export function lastChanged(article: { readonly published: string | null; readon
 export function buildFeed(
   articles: readonly ArticleView[],
   feed: { readonly url: string; readonly title: string; readonly homeUrl: string },
-  options: { readonly size: number; readonly fullText: boolean; readonly fallbackUpdated: string | null },
+  options: {
+    readonly size: number;
+    readonly fullText: boolean;
+    readonly fallbackUpdated: string | null;
+    /** Entries made for other feeds of the same kind, by article, to share rather than make again. */
+    readonly made?: WeakMap<ArticleView, FeedEntry>;
+  },
 ): FeedView {
-  const entries = articles
-    .filter((a) => a.published !== null)
-    .slice(0, options.size)
-    .map((a): FeedEntry => ({
-      title: a.title,
-      url: a.url,
-      published: rfc3339(a.published),
-      updated: lastChanged(a),
-      authors: a.authors,
-      topics: options.fullText ? a.topics : [],
-      excerpt: a.excerpt,
-      bodyHtml: options.fullText ? a.bodyHtml : null,
-    }));
+  const entries: FeedEntry[] = [];
+  for (const a of articles) {
+    if (entries.length === options.size) break;
+    if (a.published === null) continue;
+    let entry = options.made?.get(a);
+    if (entry === undefined) {
+      entry = {
+        title: a.title,
+        url: a.url,
+        published: rfc3339(a.published),
+        updated: lastChanged(a),
+        authors: a.authors,
+        topics: options.fullText ? a.topics : [],
+        excerpt: a.excerpt,
+        bodyHtml: options.fullText ? a.bodyHtml : null,
+      };
+      options.made?.set(a, entry);
+    }
+    entries.push(entry);
+  }
   const newest = entries.reduce<string | null>((max, e) => (max === null || e.updated > max ? e.updated : max), null);
   return { ...feed, updated: newest ?? rfc3339(options.fallbackUpdated), entries };
 }

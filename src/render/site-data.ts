@@ -6,7 +6,7 @@ import { renderBody } from "./body-html.js";
 import { archiveTrail, archiveUrlFor, buildDateArchive, type DateArchive } from "./date-archive.js";
 import { newsArticle, toScriptJson } from "./json-ld.js";
 import { buildPublishers, publisherUrlFor, type PublisherView } from "./publishers.js";
-import { buildFeed, FEED_SIZE, lastChanged, TOPIC_FEED_SIZE, type FeedView } from "./feeds.js";
+import { buildFeed, FEED_SIZE, lastChanged, TOPIC_FEED_SIZE, type FeedEntry, type FeedView } from "./feeds.js";
 import { findNeighbours, findRelated } from "./related.js";
 /** How many articles and topics the home page shows. */
 export const HOME_LATEST = 12;
@@ -187,14 +187,13 @@ export function buildSiteData(
       lastmod: r.published ? lastChanged(r) : null,
     };
   });
-  const bySlug = new Map(articles.map((a) => [a.slug, a]));
   // Topic and duplicate pages share each article's one summary object rather than copies.
   const summaryOf = new Map(summaries.map((s) => [s.slug, s]));
   const order = new Map(articles.map((a, i) => [a.slug, i]));
   const ownArticles = new Map<string, ArticleView[]>();
   const topicViews = topics.map((t): TopicView => {
-    const own = [...t.articles].sort((a, b) => order.get(a)! - order.get(b)!).map((slug) => bySlug.get(slug)!);
-    ownArticles.set(t.topic.name, own);
+    const indexes = Int32Array.from(t.articles, (slug) => order.get(slug)!).sort();
+    ownArticles.set(t.topic.name, Array.from(indexes, (i) => articles[i]!));
     return {
       name: t.topic.name,
       slug: t.topic.slug,
@@ -202,7 +201,7 @@ export function buildSiteData(
       kind: t.topic.kind,
       description: t.topic.description,
       spellings: t.spellings,
-      articles: own.map((a) => summaryOf.get(a.slug)!),
+      articles: Array.from(indexes, (i) => summaries[i]!),
       feedUrl: `${topicUrl.get(t.topic.name)!}feed.xml`,
       related: t.related.filter((r) => topicUrl.has(r.name)).map((r) => ({ ...r, url: topicUrl.get(r.name)! })),
     };
@@ -215,6 +214,7 @@ export function buildSiteData(
     }))
     .filter((g) => g.topics.length > 0);
   const updated = articles.map((a) => a.published).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  const topicFeedEntries = new WeakMap<ArticleView, FeedEntry>();
   const duplicates = [...copies.values()].flat().map((r): DuplicateView => ({ ...summarize(r), canonical: summaryOf.get(r.duplicateOf!)! }));
   const url = new URL(site.url);
   return {
@@ -229,7 +229,7 @@ export function buildSiteData(
       buildFeed(
         ownArticles.get(t.name)!,
         { url: t.feedUrl, title: `${t.name} · ${site.title}`, homeUrl: t.url },
-        { size: TOPIC_FEED_SIZE, fullText: false, fallbackUpdated: updated },
+        { size: TOPIC_FEED_SIZE, fullText: false, fallbackUpdated: updated, made: topicFeedEntries },
       ),
     ),
     dates: buildDateArchive(summaries),
