@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -72,6 +72,22 @@ describe("clippings build", () => {
       assert.equal(code, 0);
       assert.match(stdout, /5 articles published, 0 duplicates merged, 0 files skipped/);
       assert.equal((await readdir(path.join(out, "articles"))).length, 5);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+
+  it("should finish quietly when the reader of its output stops early (`| head`)", async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), "clippings-cli-"));
+    try {
+      const child = spawn(process.execPath, [BIN, "build", "--input", "seeds", "--out", path.join(parent, "site")], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+      child.stdout.destroy();
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      assert.equal(code, 0, stderr);
+      assert.doesNotMatch(stderr, /EPIPE|Error/);
+      assert.equal((await readdir(path.join(parent, "site", "articles"))).length, 5);
     } finally {
       await rm(parent, { recursive: true, force: true });
     }

@@ -26,6 +26,10 @@ program
   .option("--cache-dir <dir>", "where rebuilds keep parsed records and what was written (default: .clippings/cache beside the output)")
   .option("--no-cache", "parse every file and render every page, reusing nothing")
   .action(async (opts: BuildCommandOptions) => {
+    // A reader that stops early (`| head`) is no error: the build is done, and its exit code holds.
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
     await runBuild(opts);
   });
 
