@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -85,6 +85,19 @@ describe("worker threads", () => {
     assert.equal(rebuilt.written, 1);
     const written = (await readdir(again, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
     assert.deepEqual(written.map((e) => path.relative(again, path.join(e.parentPath, e.name))), [changed]);
+  });
+
+  it("should report a search index failing on its worker thread when awaited, whenever it fails", async () => {
+    const list: ArticleRecord[] = records(await parseFiles(files, undefined, Infinity));
+    assignUniqueSlugs(list);
+    const topics = assignTopics(list, parseVocabulary(vocabularyText));
+    // A staging folder that cannot be made: a file is in the way.
+    const blocked = path.join(work, "search-blocked");
+    await writeFile(blocked, "a file, not a folder");
+    const search = startSearchIndex(list, topics, path.join(blocked, "staging"), new Map(), { min: 0, max: Infinity });
+    // The build awaits other work first; the failure must wait for it, not escape as unhandled.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await assert.rejects(search.done, /search index: .*ENOTDIR/);
   });
 
   it("should render in chunks, on two threads, exactly the site one Eleventy run renders", async () => {

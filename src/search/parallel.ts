@@ -17,14 +17,16 @@ export const BACKGROUND_MAX_ARTICLES = 25_000;
 /**
  * Start indexing `records`: on a worker thread when their number is between
  * {@link BACKGROUND_MIN_ARTICLES} and {@link BACKGROUND_MAX_ARTICLES}, the returned promise
- * settling when it is done; otherwise here and now, before returning.
+ * settling when it is done; otherwise here and now, before returning (and throwing here if it
+ * fails).
  *
  * @param records Published records (distinct slugs).
  * @param topics The topics, for spellings and the topic filter.
  * @param staging Folder the changed files are written to.
  * @param previous Content hash of each search file of the previous build.
  * @param range Fewest and most articles indexed on a worker thread.
- * @returns Whether the index is being built on a worker, and the written files' outcome.
+ * @returns Whether the index is being built on a worker, and the written files' outcome (a
+ *   failure is reported when that promise is awaited, however long after it happens).
  */
 export function startSearchIndex(
   records: readonly SearchRecord[],
@@ -34,11 +36,7 @@ export function startSearchIndex(
   range: { readonly min: number; readonly max: number } = { min: BACKGROUND_MIN_ARTICLES, max: BACKGROUND_MAX_ARTICLES },
 ): { background: boolean; done: Promise<WrittenSearch> } {
   if (records.length < range.min || records.length > range.max) {
-    try {
-      return { background: false, done: Promise.resolve(writeSearchFiles(records, topics, staging, previous)) };
-    } catch (error) {
-      return { background: false, done: Promise.reject(error as Error) };
-    }
+    return { background: false, done: Promise.resolve(writeSearchFiles(records, topics, staging, previous)) };
   }
   const lean = records.map(
     (r): SearchRecord => ({ slug: r.slug, title: r.title, subtitle: r.subtitle, authors: r.authors, publisher: r.publisher, published: r.published, topics: r.topics, body: r.body.map((b) => ({ text: b.text })) }),
@@ -50,5 +48,7 @@ export function startSearchIndex(
       return { hashes: reply.hashes!, written: reply.written! };
     })
     .finally(() => worker.terminate());
+  // The caller awaits the index only after other work; a failure meanwhile waits for it there.
+  done.catch(() => {});
   return { background: true, done };
 }
