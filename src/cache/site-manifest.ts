@@ -4,9 +4,11 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
+import { statStamp } from "../read/sources.js";
 import type { PlannedPage } from "../render/plan.js";
+import { readJsonFile, writeJsonFile } from "./json-file.js";
 
 /** The last build of one output folder. */
 export interface SiteManifest {
@@ -43,8 +45,8 @@ export function contentHash(content: string | Uint8Array): string {
  */
 export async function loadSiteManifest(cacheDir: string, out: string): Promise<SiteManifest | null> {
   try {
-    const stored = JSON.parse(await readFile(manifestFile(cacheDir, out), "utf8")) as Stored;
-    if (stored.version !== 1 || stored.marker !== (await marker(out))) return null;
+    const stored = (await readJsonFile(manifestFile(cacheDir, out))) as Stored | null;
+    if (stored?.version !== 1 || stored.marker !== (await marker(out))) return null;
     const root = path.resolve(out);
     const present = (file: string) => existsSync(path.join(root, file));
     return { pages: new Map(stored.pages.filter(([, page]) => present(page.file))), files: new Map(stored.files.filter(([file]) => present(file))) };
@@ -61,12 +63,8 @@ export async function loadSiteManifest(cacheDir: string, out: string): Promise<S
  * @param manifest Planned pages and other generated files of the build.
  */
 export async function saveSiteManifest(cacheDir: string, out: string, manifest: SiteManifest): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
   const stored: Stored = { version: 1, marker: await marker(out), pages: [...manifest.pages], files: [...manifest.files] };
-  const target = manifestFile(cacheDir, out);
-  const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(stored));
-  await rename(temporary, target);
+  await writeJsonFile(manifestFile(cacheDir, out), stored);
 }
 
 function manifestFile(cacheDir: string, out: string): string {
@@ -77,5 +75,5 @@ function manifestFile(cacheDir: string, out: string): string {
 /** Every build writes a new home page, so its inode and times identify the build that made `out`. */
 async function marker(out: string): Promise<string> {
   const info = await stat(path.join(out, "index.html"), { bigint: true });
-  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+  return `${info.dev}:${statStamp(info)}`;
 }

@@ -3,9 +3,9 @@
  * and content digest. A rebuild reads again only the files whose stamp changed; the others'
  * digests, and so their cached records, still hold.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { KnownFile, ScannedFile } from "../read/sources.js";
+import { readJsonFile, writeJsonFile } from "./json-file.js";
 
 const FILE = "sources.json";
 /**
@@ -27,13 +27,9 @@ interface Stored {
  * @param dir Cache folder.
  */
 export async function loadKnownFiles(dir: string): Promise<Map<string, KnownFile>> {
-  try {
-    const stored = JSON.parse(await readFile(path.join(dir, FILE), "utf8")) as Stored;
-    if (stored.version !== 1 || !Array.isArray(stored.files)) return new Map();
-    return new Map(stored.files.map(([name, stamp, digest]) => [name, { stamp, digest }]));
-  } catch {
-    return new Map();
-  }
+  const stored = (await readJsonFile(path.join(dir, FILE))) as Stored | null;
+  if (stored?.version !== 1 || !Array.isArray(stored.files)) return new Map();
+  return new Map(stored.files.map(([name, stamp, digest]) => [name, { stamp, digest }]));
 }
 
 /**
@@ -49,9 +45,5 @@ export async function saveKnownFiles(dir: string, files: readonly ScannedFile[],
     version: 1,
     files: files.filter((f) => f.modified < now - SETTLE_MS).map((f) => [f.name, f.stamp, f.digest]),
   };
-  await mkdir(dir, { recursive: true });
-  const target = path.join(dir, FILE);
-  const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(stored));
-  await rename(temporary, target);
+  await writeJsonFile(path.join(dir, FILE), stored);
 }

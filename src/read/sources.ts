@@ -131,7 +131,7 @@ export async function scanSources(dir: string, known: ReadonlyMap<string, KnownF
  * @returns The file, or a skip with its reason.
  */
 export async function readScanned(dir: string, scanned: ScannedFile): Promise<SourceFile | SkippedFile> {
-  const outcome = await readArticle(dir, scanned.name, !scanned.stamp.endsWith("|-"), Infinity);
+  const outcome = await readArticle(dir, scanned.name, !scanned.stamp.endsWith("|-"));
   if ("reason" in outcome) return outcome;
   if (sourceDigest(outcome.file) !== scanned.digest) return { name: scanned.name, reason: "changed while the archive was being built; build again" };
   return outcome.file;
@@ -159,11 +159,11 @@ async function scanOne(
   try {
     const [info, sidecarInfo] = await Promise.all([stat(full, { bigint: true }), nameSet.has(sidecarName) ? stat(path.join(dir, sidecarName), { bigint: true }) : null]);
     if (info.size > maxBytes) return { name, reason: `larger than the ${maxBytes}-byte limit (${info.size} bytes)` };
-    const stamp = `${stampOf(info)}|${sidecarInfo === null ? "-" : stampOf(sidecarInfo)}`;
+    const stamp = `${statStamp(info)}|${sidecarInfo === null ? "-" : statStamp(sidecarInfo)}`;
     const modified = Math.max(Number(info.mtimeMs), sidecarInfo === null ? 0 : Number(sidecarInfo.mtimeMs));
     const previous = known.get(name);
     if (previous?.stamp === stamp) return { name, digest: previous.digest, stamp, file: null, modified };
-    const outcome = await readArticle(dir, name, sidecarInfo !== null, maxBytes);
+    const outcome = await readArticle(dir, name, sidecarInfo !== null);
     if ("reason" in outcome) return outcome;
     return { name, digest: sourceDigest(outcome.file), stamp, file: outcome.file, modified };
   } catch (error) {
@@ -172,10 +172,9 @@ async function scanOne(
 }
 
 /** Read an article file and its sidecar, or say why it cannot be an article. */
-async function readArticle(dir: string, name: string, hasSidecar: boolean, maxBytes: number): Promise<{ file: SourceFile } | SkippedFile> {
+async function readArticle(dir: string, name: string, hasSidecar: boolean): Promise<{ file: SourceFile } | SkippedFile> {
   try {
     const bytes = new Uint8Array(await readFile(path.join(dir, name)));
-    if (bytes.length > maxBytes) return { name, reason: `larger than the ${maxBytes}-byte limit (${bytes.length} bytes)` };
     const skip = whyUnusable(bytes);
     if (skip) return { name, reason: skip };
     const sidecar = hasSidecar ? await readFile(path.join(dir, sidecarOf(name)), "utf8") : null;
@@ -189,7 +188,13 @@ function sidecarOf(name: string): string {
   return name.slice(0, -path.extname(name).length) + ".meta.yml";
 }
 
-function stampOf(info: { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint }): string {
+/**
+ * What changes whenever a file is written, replaced or touched: its size, modification and
+ * change times (nanoseconds) and inode.
+ *
+ * @param info The file's `stat` with `bigint: true`.
+ */
+export function statStamp(info: { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint }): string {
   return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
 }
 
