@@ -4,10 +4,12 @@
  * articles from plain Markdown files with a one-line layout, in the same run. Measures, each in
  * its own process: Eleventy's bare render; Clippings' full build (empty cache); the rebuild
  * after adding one article; peak memory of each. Prints one JSON line with medians and ratios.
+ * Before each measured command, what earlier ones wrote is flushed to disk (`sync`), so that no
+ * command pays for the previous one's pending writes.
  *
  *   npm run bench:build -- [corpus] [--articles 10000] [--runs 3] [--work DIR]
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -41,6 +43,7 @@ function parseArgs(argv: string[]): Options {
 /** Wall time (s) and peak resident memory (MB) of one command, run with the memory probe preloaded. */
 async function measure(args: readonly string[], cwd: string): Promise<{ seconds: number; peakMB: number }> {
   const peakFile = path.join(os.tmpdir(), `clippings-peak-${process.pid}-${Date.now()}`);
+  flushWrites();
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", PEAK, ...args], { cwd, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, PEAK_MEMORY_FILE: peakFile } });
@@ -51,6 +54,15 @@ async function measure(args: readonly string[], cwd: string): Promise<{ seconds:
   const peakMB = Number(await readFile(peakFile, "utf8")) / 1024;
   await rm(peakFile, { force: true });
   return { seconds, peakMB };
+}
+
+/** Write what the page cache holds to disk (the `sync` command; skipped where there is none). */
+function flushWrites(): void {
+  try {
+    execFileSync("sync");
+  } catch {
+    // No sync command here: measurements then include earlier commands' writes.
+  }
 }
 
 function median(values: readonly number[]): number {
