@@ -5,7 +5,7 @@
  *
  * Exits with status 1 when a link is broken.
  */
-import { checkLinks } from "../test/support/check-links.js";
+import { checkLinks } from "../test/helpers/check-links.js";
 
 const [dir, baseUrl = "http://localhost:8080/"] = process.argv.slice(2);
 if (!dir) {

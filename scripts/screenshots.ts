@@ -12,8 +12,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "../src/build.js";
-import { launchChromium } from "../test/support/browser.js";
-import { serveStatic } from "../test/support/static-server.js";
+import { launchChromium } from "../test/helpers/chromium.js";
+import { serveStatic } from "../test/helpers/static-server.js";
 
 const SCREENS = {
   desktop: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 },

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { checkLinks } from "./support/check-links.js";
+import { checkLinks } from "./helpers/check-links.ts";
 
 test("checkLinks", async (t) => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "clippings-links-"));

@@ -7,7 +7,8 @@ import { promisify } from "node:util";
 import { markDuplicates } from "../src/dedupe/duplicates.js";
 import { removeFurniture } from "../src/dedupe/furniture.js";
 import type { ArticleRecord } from "../src/record.js";
-import { copyInputs, readPage, ROOT, tempDir } from "./helpers.js";
+import { copyInputs, readPage, tempDir } from "./helpers/pages.ts";
+import { ROOT } from "./helpers/site.ts";
 
 const STORY = [
   "Syrian government forces backed by Russian air strikes captured the last villages held by the militants in the south-west on Tuesday, a war monitor said.",

@@ -3,7 +3,8 @@ import { readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { build, type BuildReport } from "../src/build.js";
-import { articleLinks, copyInputs, readPage, ROOT, tempDir, topicCounts } from "./helpers.js";
+import { articleLinks, copyInputs, readPage, tempDir, topicCounts } from "./helpers/pages.ts";
+import { ROOT } from "./helpers/site.ts";
 
 const FAKES = path.join(ROOT, "test/fixtures/fa-kes");
 

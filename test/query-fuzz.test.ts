@@ -12,7 +12,7 @@ import { SearchEngine, type Filters } from "../src/client/engine.ts";
 import { excerpt, markSpans, segment } from "../src/client/excerpt.ts";
 import { deltaDecode, FILTER_KINDS, SEARCH_PATHS, type FilterOptions, type SearchMeta } from "../src/client/format.ts";
 import { idSpace } from "../src/search/doc-ids.ts";
-import { copyInputs, tempDir } from "./helpers.ts";
+import { copyInputs, tempDir } from "./helpers/pages.ts";
 import { checkAsync, line, scaled } from "./helpers/properties.ts";
 import { diskLoader, HOSTILE_QUERIES } from "./helpers/search.ts";
 import { buildTemp, ROOT, type BuiltSite } from "./helpers/site.ts";

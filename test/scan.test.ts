@@ -10,7 +10,7 @@ import { aliasFinder } from "../src/topics/aliases.js";
 import { relatedTopics } from "../src/topics/related.js";
 import { ArticleWordCounts, countLowerWords } from "../src/topics/word-counts.js";
 import type { TopicEntry } from "../src/topics/vocabulary.js";
-import { ROOT } from "./helpers.js";
+import { ROOT } from "./helpers/site.ts";
 
 const body = (text: string) => ({ body: [{ type: "paragraph" as const, text }] });
 

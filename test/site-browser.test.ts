@@ -7,9 +7,9 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./support/browser.js";
-import { buildSeeds, type BuiltSite } from "./support/build-site.js";
-import { serveStatic, STRICT_CSP, type StaticServer } from "./support/static-server.js";
+import { launchChromium } from "./helpers/chromium.ts";
+import { buildSeeds } from "./helpers/site.ts";
+import { serveStatic, STRICT_CSP, type StaticServer } from "./helpers/static-server.ts";
 
 const PREFIX = "/archive/";
 const PAGES: Readonly<Record<string, string>> = {
@@ -35,7 +35,7 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-let site: BuiltSite;
+let site: Awaited<ReturnType<typeof buildSeeds>>;
 let server: StaticServer;
 let browser: Browser;
 let axeSource: string;
@@ -67,7 +67,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  await site?.remove();
+  await site?.dispose();
 });
 
 /**

@@ -6,23 +6,23 @@ import { after, before, describe, test } from "node:test";
 import { gzipSync } from "node:zlib";
 import { Parser } from "htmlparser2";
 import { HtmlValidate } from "html-validate";
-import { buildSeeds, type BuiltSite } from "./support/build-site.js";
-import { checkLinks } from "./support/check-links.js";
+import { buildSeeds } from "./helpers/site.ts";
+import { checkLinks } from "./helpers/check-links.ts";
 
 const BASE = "https://news.example.org/archive/";
 const HOSTILE_TITLE = `Raid </script><script>alert("x")</script> <!-- & "quoted"`;
 const HOSTILE = `---\ntitle: '${HOSTILE_TITLE}'\nauthors: [Jane </script> Doe]\npublisher: The <b>Courier</b>\npublished: 2017-03-04\n---\nA first paragraph about a raid.\n\nA second paragraph.\n`;
 
-let site: BuiltSite;
-let rootSite: BuiltSite;
+let site: Awaited<ReturnType<typeof buildSeeds>>;
+let rootSite: Awaited<ReturnType<typeof buildSeeds>>;
 
 before(async () => {
   site = await buildSeeds(BASE, { "hostile.md": HOSTILE });
   rootSite = await buildSeeds("http://localhost:8080/");
 });
 after(async () => {
-  await site?.remove();
-  await rootSite?.remove();
+  await site?.dispose();
+  await rootSite?.dispose();
 });
 
 const read = (file: string, s = site) => readFile(path.join(s.dir, file), "utf8");

@@ -13,7 +13,8 @@ import { assignUniqueSlugs } from "../src/dedupe/slugs.js";
 import { readSources } from "../src/read/sources.js";
 import { foldName } from "../src/topics/fold.js";
 import { findNameMentions } from "../src/topics/mentions.js";
-import { articleLinks, copyInputs, decode, readPage, ROOT, tempDir, topicCounts } from "./helpers.js";
+import { articleLinks, copyInputs, decode, readPage, tempDir, topicCounts } from "./helpers/pages.ts";
+import { ROOT } from "./helpers/site.ts";
 
 const SEEDS = path.join(ROOT, "seeds");
 const ARMY_SPELLINGS = [

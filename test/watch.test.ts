@@ -6,7 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { launchChromium } from "./helpers/browser.ts";
+import { launchChromium } from "./helpers/chromium.ts";
 import { ROOT } from "./helpers/site.ts";
 
 function freePort(): Promise<number> {

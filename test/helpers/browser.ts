@@ -1,26 +1,8 @@
-/** Test helper: Debian's Chromium driven by playwright-core (never a downloaded browser). */
+/** Test helper: the seed archive served on loopback, with Debian's Chromium to read it. */
 import { after, before } from "node:test";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./chromium.ts";
 import { buildTemp, serveTemp, type BuiltSite } from "./site.ts";
-
-/** Where the system Chromium lives; override with CHROMIUM_PATH. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** Launch headless Chromium with flags that keep it off the network. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}
 
 /** The seed archive, built, served on loopback, and a browser to read it with. */
 export interface ServedArchive {

@@ -1,5 +1,5 @@
 /** Test helpers: building a site into a temporary folder, serving it, reading its pages. */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -51,5 +51,26 @@ export async function serveTemp(dir: string): Promise<{ server: Server; url: str
     server,
     url: `http://127.0.0.1:${address.port}/`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * Build the seeds, plus any extra input files, at a base URL into a fresh temporary folder.
+ *
+ * @param baseUrl The site's base URL.
+ * @param extra Extra input files: name → content.
+ */
+export async function buildSeeds(baseUrl: string, extra: Record<string, string> = {}): Promise<BuiltSite & { readonly baseUrl: string }> {
+  const input = await mkdtemp(path.join(os.tmpdir(), "clippings-input-"));
+  await cp(path.join(ROOT, "seeds"), input, { recursive: true });
+  for (const [name, content] of Object.entries(extra)) await writeFile(path.join(input, name), content);
+  const site = await buildTemp(input, { baseUrl });
+  return {
+    ...site,
+    baseUrl,
+    dispose: async () => {
+      await site.dispose();
+      await rm(input, { recursive: true, force: true });
+    },
   };
 }

@@ -1,11 +1,7 @@
-/** Shared helpers for the tests: temporary folders and reading a built site. */
+/** Test helpers: temporary input folders, and reading pages of a built site. */
 import { cp, mkdtemp, readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-/** The project's root folder. */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
  * A fresh temporary folder.
