@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 export type DigestMemo = WeakMap<object, string>;
 
 /** Lists of at least this many objects have their objects digested one by one. */
-const LONG_LIST = 48;
+const LONG_LIST = 16;
 /** Objects whose JSON text is at most this long stand for themselves. */
 const INLINE_LIMIT = 128;
 

@@ -145,6 +145,8 @@ export function buildSiteData(
   site: { title: string; url: string },
 ): SiteData {
   const topicUrl = new Map(topics.map((t) => [t.topic.name, `/topics/${t.topic.slug}/`]));
+  // One link object per topic, shared by every article that has the topic.
+  const topicLinks = new Map([...topicUrl].map(([name, url]) => [name, { name, url }]));
   const copies = new Map<string, ArticleRecord[]>();
   for (const r of [...records].sort(compareRecords)) {
     if (r.duplicateOf === undefined) continue;
@@ -156,7 +158,7 @@ export function buildSiteData(
   const links = sorted.map((r) => ({
     slug: r.slug,
     published: r.published,
-    topics: r.topics.filter((t) => topicUrl.has(t)).map((name) => ({ name, url: topicUrl.get(name)! })),
+    topics: r.topics.filter((t) => topicLinks.has(t)).map((name) => topicLinks.get(name)!),
   }));
   const summaries = sorted.map(summarize);
   const related = findRelated(links);
