@@ -17,6 +17,7 @@ import { normalizeText } from "../src/parse/normalize.ts";
 import { makeSlug, MAX_SLUG_LENGTH } from "../src/parse/slug.ts";
 import { decodeBytes } from "../src/read/decode.ts";
 import { digestItem } from "../src/render/digest.ts";
+import { Best } from "../src/best.ts";
 import type { ArticleRecord, BlockType } from "../src/record.ts";
 import { emptyFields } from "../src/parse/text.ts";
 import { casesRun, check, line, pageText, SCALE } from "./helpers/properties.ts";
@@ -323,6 +324,18 @@ describe("page fingerprint properties", () => {
   });
 });
 
+describe("best-few properties", () => {
+  it("should keep the same items as sorting them all and taking the first few", () => {
+    check("best few", 500, fc.property(fc.array(fc.record({ score: fc.integer({ min: -5, max: 5 }), id: fc.nat(1000) })), fc.nat(12), (items, limit) => {
+      const before = (a: { score: number; id: number }, b: { score: number; id: number }) => (a.score !== b.score ? a.score > b.score : a.id < b.id);
+      const best = new Best(limit, before);
+      for (const item of items) best.offer(item);
+      const sorted = [...items].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, limit);
+      assert.deepEqual(best.items(), sorted);
+    }));
+  });
+});
+
 describe("property counts", () => {
   after(() => {
     const total = [...casesRun.values()].reduce((a, b) => a + b, 0);
@@ -331,7 +344,7 @@ describe("property counts", () => {
 
   it("should have run at least 10,000 generated cases in this file (times PROPERTY_RUNS)", () => {
     const total = [...casesRun.values()].reduce((a, b) => a + b, 0);
-    assert.ok(casesRun.size >= 10, `${casesRun.size} properties ran`);
+    assert.ok(casesRun.size >= 11, `${casesRun.size} properties ran`);
     assert.ok(total >= 10_000 * Math.min(SCALE, 1), `${total} cases`);
   });
 });

@@ -1,4 +1,5 @@
 /** Links between articles: related by shared topics, and neighbours by date. */
+import { Best } from "../best.js";
 
 /** What the linking needs of an article. */
 export interface Linkable {
@@ -56,9 +57,12 @@ export function findRelated(articles: readonly Linkable[], limit = RELATED_LIMIT
         score[j]! += w;
       }
     }
-    const best = new TopScores(i, limit);
+    // Highest score first, then nearest to `i` in the list, then first in the list.
+    const best = new Best<readonly [number, number]>(limit, ([j, a], [k, b]) => (a !== b ? a > b : Math.abs(j - i) !== Math.abs(k - i) ? Math.abs(j - i) < Math.abs(k - i) : j < k));
+    const kept = best.items();
     for (const j of touched) {
-      best.offer(j, score[j]!);
+      // A lower score than the last kept cannot enter: skip it without making an entry.
+      if (kept.length < limit || (kept.length > 0 && score[j]! >= kept[kept.length - 1]![1])) best.offer([j, score[j]!]);
       score[j] = 0;
     }
     if (touched.length < limit) {
@@ -67,46 +71,12 @@ export function findRelated(articles: readonly Linkable[], limit = RELATED_LIMIT
         for (const j of nearest(byTopic.get(name)!, i, limit)) {
           if (found.has(j)) continue;
           found.add(j);
-          best.offer(j, weight.get(name)!);
+          best.offer([j, weight.get(name)!]);
         }
       }
     }
-    return best.indexes();
+    return best.items().map(([j]) => j);
   });
-}
-
-/**
- * The best few of the articles offered for article `i`: highest score first, then nearest to
- * `i` in the list, then first in the list. Keeps only `limit` of them, so an article sharing
- * topics with thousands of others is not sorted against all of them.
- */
-class TopScores {
-  readonly #kept: [number, number][] = [];
-  constructor(
-    readonly i: number,
-    readonly limit: number,
-  ) {}
-
-  /** Offer article `j` with its score. */
-  offer(j: number, score: number): void {
-    const kept = this.#kept;
-    if (this.limit === 0 || (kept.length === this.limit && !this.#before(j, score, kept[kept.length - 1]!))) return;
-    let at = kept.length;
-    while (at > 0 && this.#before(j, score, kept[at - 1]!)) at--;
-    kept.splice(at, 0, [j, score]);
-    if (kept.length > this.limit) kept.pop();
-  }
-
-  /** Indexes of the articles kept, best first. */
-  indexes(): number[] {
-    return this.#kept.map(([j]) => j);
-  }
-
-  #before(j: number, score: number, [k, other]: [number, number]): boolean {
-    if (score !== other) return score > other;
-    const distance = Math.abs(j - this.i) - Math.abs(k - this.i);
-    return distance !== 0 ? distance < 0 : j < k;
-  }
 }
 
 /** Up to `count` entries of an ascending list nearest to `i` on each side, `i` itself left out. */

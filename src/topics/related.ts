@@ -1,4 +1,5 @@
 /** Related topics: the ones most often mentioned in the same articles. */
+import { Best } from "../best.js";
 
 /** Related topics listed per topic. */
 export const RELATED_LIMIT = 8;
@@ -49,6 +50,9 @@ export function relatedTopics(topicsPerArticle: readonly (readonly string[])[]):
   }
   const shared = new Int32Array(names.length);
   const touched: number[] = [];
+  // Highest similarity first, then most shared articles, then by name.
+  const byStrength = (x: { id: number; shared: number; score: number }, y: { id: number; shared: number; score: number }) =>
+    x.score !== y.score ? x.score > y.score : x.shared !== y.shared ? x.shared > y.shared : names[x.id]! < names[y.id]!;
   const result = new Map<string, { name: string; shared: number }[]>();
   for (let a = 0; a < names.length; a++) {
     for (let k = topicStart[a]!; k < topicStart[a + 1]!; k++) {
@@ -58,19 +62,18 @@ export function relatedTopics(topicsPerArticle: readonly (readonly string[])[]):
         if (b !== a && shared[b]!++ === 0) touched.push(b);
       }
     }
-    const row: { id: number; shared: number; score: number }[] = [];
+    const best = new Best<{ id: number; shared: number; score: number }>(RELATED_LIMIT, byStrength);
     for (const b of touched) {
       const n = shared[b]!;
       shared[b] = 0;
       if (n < 2 && Math.min(count[a]!, count[b]!) >= 5) continue;
-      row.push({ id: b, shared: n, score: n / Math.sqrt(count[a]! * count[b]!) });
+      best.offer({ id: b, shared: n, score: n / Math.sqrt(count[a]! * count[b]!) });
     }
     touched.length = 0;
-    const list = row
-      .sort((x, y) => y.score - x.score || y.shared - x.shared || (names[x.id]! < names[y.id]! ? -1 : 1))
-      .slice(0, RELATED_LIMIT)
-      .map((r) => ({ name: names[r.id]!, shared: r.shared }));
-    result.set(names[a]!, list);
+    result.set(
+      names[a]!,
+      best.items().map((r) => ({ name: names[r.id]!, shared: r.shared })),
+    );
   }
   return result;
 }
