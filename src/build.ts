@@ -313,18 +313,12 @@ async function writeSite(
   const search = startSearchIndex(canonical, archive.topics, staging, previous?.files ?? new Map());
   canonical.length = 0;
   if (!search.background) lap("index");
-  let rendered: string[];
-  let pages: Awaited<ReturnType<typeof planRender>>;
-  try {
-    pages = await planRender(takeSiteData(archive, site), previous, chunkFolder(staging));
-    progress({ stage: "render", done: pages.kept, total: pages.plan.size });
-    rendered = await renderJob(pages.job, staging);
-    progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
-    lap("render");
-  } catch (error) {
+  // Should rendering fail, the index still running is waited for before the failure goes on.
+  const { pages, rendered } = await renderPages(archive, site, staging, previous, progress).catch(async (error: unknown) => {
     await search.done.catch(() => {});
     throw error;
-  }
+  });
+  lap("render");
   if (search.background) progress({ stage: "index", done: 0, total: 1 });
   const written = await search.done;
   if (search.background) {
@@ -339,6 +333,21 @@ async function writeSite(
     files,
     written: rendered.length + written.written + assets.length,
   };
+}
+
+/** Plan the pages of `archive` and render those that changed (see {@link planRender}). */
+async function renderPages(
+  archive: Archive,
+  site: { readonly title: string; readonly url: string },
+  staging: string,
+  previous: SiteManifest | null,
+  progress: NonNullable<BuildOptions["onProgress"]>,
+): Promise<{ pages: Awaited<ReturnType<typeof planRender>>; rendered: string[] }> {
+  const pages = await planRender(takeSiteData(archive, site), previous, chunkFolder(staging));
+  progress({ stage: "render", done: pages.kept, total: pages.plan.size });
+  const rendered = await renderJob(pages.job, staging);
+  progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
+  return { pages, rendered };
 }
 
 /**
