@@ -70,7 +70,7 @@ describe("search index: shards against the whole Lunr index", () => {
       assert.deepEqual(Object.keys(positions).sort(), Object.keys(terms).sort());
       for (const term of Object.keys(terms)) {
         assert.equal(shardOf(term, meta.shards), shard, term);
-        shipped.set(term, decodePostings(terms[term]!, positions[term]!));
+        shipped.set(term, decodePostings(terms[term]!, meta, positions[term]!));
       }
     }
     assert.ok(expected.size > 500, `${expected.size} terms`);
@@ -130,6 +130,29 @@ describe("search index: files that stay the same", () => {
     assert.equal(results(before).length, 5);
     for (const [file, content] of results(before)) assert.equal(after.get(file), content, file);
     assert.equal(results(after).length, 6);
+  });
+
+  it("should change only the postings of the added article's terms, so other term shards stay the same", async () => {
+    const build = (list: typeof records) => buildSearchIndex(list, [], { shards: 64 }).files;
+    const [before, after] = [build(records.slice(0, 5)), build(records)];
+    const added = assignDocIds(records.map((r) => r.slug)).get("foxtrot")!;
+    const [oldFiles, newFiles] = [texts(before), texts(after)];
+    const meta = (await memoryLoader(after)(SEARCH_PATHS.meta)) as SearchMeta;
+    let kept = 0;
+    for (let shard = 0; shard < 64; shard++) {
+      const file = SEARCH_PATHS.terms(shard);
+      if (oldFiles.get(file) === newFiles.get(file)) {
+        kept++;
+        continue;
+      }
+      const [was, now] = [JSON.parse(oldFiles.get(file) ?? "{}") as TermShard, JSON.parse(newFiles.get(file)!) as TermShard];
+      for (const term of Object.keys(now)) {
+        if (JSON.stringify(was[term]) === JSON.stringify(now[term])) continue;
+        const docs = decodePostings(now[term]!, meta).flatMap((list) => list.map((p) => p.doc));
+        assert.ok(docs.includes(added), `"${term}" changed in shard ${shard} though the added article lacks it`);
+      }
+    }
+    assert.ok(kept > 32, `${kept} of 64 term shards kept`);
   });
 
   it("should give every slug its own doc number, the same one in any company", () => {

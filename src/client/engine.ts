@@ -136,7 +136,7 @@ export class SearchEngine {
     const out = new Map<string, Posting[][]>();
     terms.forEach((term, i) => {
       const entry = own(shards[i], term);
-      if (entry) out.set(term, decodePostings(entry, phrases ? (own(positions[i], term) ?? []) : undefined));
+      if (entry) out.set(term, decodePostings(entry, meta, phrases ? (own(positions[i], term) ?? []) : undefined));
     });
     return out;
   }

@@ -5,10 +5,14 @@
  * serialised Lunr index and opened with `lunr.Index.load`.
  *
  * Files, below `search/` in the site:
- * - `meta.json` ({@link SearchMeta}): shard count, fields, topic spellings.
+ * - `meta.json` ({@link SearchMeta}): article count, shard count, fields with their boosts and
+ *   total lengths, topic spellings.
  * - `filters.json` ({@link FilterOptions}): filter options, loaded when filters are shown or used.
- * - `t/<n>.json` ({@link TermShard}): term → per field, `[doc, score×1000, doc+, score×1000, …]`
- *   with doc numbers delta-coded; scores are the Lunr field-vector weights (3 decimals).
+ * - `t/<n>.json` ({@link TermShard}): term → per field, `[doc, tf, length, doc+, tf, length, …]`
+ *   with doc numbers delta-coded: the term's count in the field and the field's length, from
+ *   which, with the article count and mean lengths of `meta.json`, the reader computes Lunr's
+ *   field-vector weights (see `bm25.ts`). A shard thus changes only when an article holding one
+ *   of its terms comes, goes or changes.
  * - `p/<n>.json` ({@link PositionShard}): term → per field, `[doc+, count, pos, pos+, …]`, the word
  *   positions phrase queries check.
  * - `d/<doc>.json` ({@link DocFile}): what a result shows of one article.
@@ -19,8 +23,10 @@
  * hash of their value for the same reason.
  */
 
+import { idf, weight } from "./bm25.js";
+
 /** Version of the file layout; bumped when a reader of the old layout would misread the new. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** A filter value: label shown, value used in the URL, file of its articles, article count. */
 export type FilterOption = readonly [label: string, value: string, file: string, count: number];
@@ -42,6 +48,10 @@ export interface SearchMeta {
   readonly shards: number;
   /** Index fields, in the order postings list them. */
   readonly fields: readonly string[];
+  /** Each field's boost. */
+  readonly boosts: readonly number[];
+  /** Each field's length summed over all articles (indexed words). */
+  readonly lengths: readonly number[];
   /** Per topic, each spelling as index terms; "" stands for a word the index drops (stop word). */
   readonly aliases: readonly (readonly (readonly string[])[])[];
 }
@@ -49,7 +59,7 @@ export interface SearchMeta {
 /** Filter options per kind. */
 export type FilterOptions = Readonly<Record<FilterKind, readonly FilterOption[]>>;
 
-/** Term shard: term → per field, flat delta-coded `[doc, score×1000, …]`. */
+/** Term shard: term → per field, flat delta-coded `[doc, tf, length, …]`. */
 export type TermShard = Readonly<Record<string, readonly (readonly number[])[]>>;
 
 /** Position shard: term → per field, flat `[doc+, count, pos, pos+, …]`. */
@@ -135,22 +145,31 @@ export function deltaDecode(deltas: readonly number[]): number[] {
   return out;
 }
 
+/** Entries of a term shard per posting: doc number (delta), term frequency, field length. */
+const TERM_STRIDE = 3;
+
 /**
- * Read one term's postings from a term shard entry, with positions when a position entry is given.
+ * Read one term's postings from a term shard entry, with their Lunr weights, and with positions
+ * when a position entry is given.
  *
  * @param terms The term's entry in a {@link TermShard}.
+ * @param meta Article count, field boosts and total lengths.
  * @param positions The term's entry in a {@link PositionShard}, if loaded.
  * @returns Per field, the postings in doc order.
  */
-export function decodePostings(terms: readonly (readonly number[])[], positions?: readonly (readonly number[])[]): Posting[][] {
+export function decodePostings(terms: readonly (readonly number[])[], meta: Pick<SearchMeta, "docs" | "boosts" | "lengths">, positions?: readonly (readonly number[])[]): Posting[][] {
+  const termIdf = idf(terms.reduce((n, flat) => n + Math.floor(flat.length / TERM_STRIDE), 0), meta.docs);
   return terms.map((flat, field) => {
     const where = positions ? decodePositions(positions[field] ?? []) : null;
+    const average = meta.lengths[field]! / meta.docs;
+    const boost = meta.boosts[field]!;
     const out: Posting[] = [];
     let doc = 0;
-    for (let i = 0; i + 1 < flat.length; i += 2) {
+    for (let i = 0; i + TERM_STRIDE <= flat.length; i += TERM_STRIDE) {
       doc += flat[i]!;
+      const score = weight(termIdf, flat[i + 1]!, flat[i + 2]!, average, boost) / 1000;
       const found = where?.get(doc);
-      out.push(found ? { doc, score: flat[i + 1]! / 1000, positions: found } : { doc, score: flat[i + 1]! / 1000 });
+      out.push(found ? { doc, score, positions: found } : { doc, score });
     }
     return out;
   });

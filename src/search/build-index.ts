@@ -2,8 +2,8 @@
  * The search stage: the archive's Lunr index, cut into shards a browser fetches per query term,
  * with the files results and filters need. See `src/client/format.ts` for the file layout.
  *
- * The index is built directly in Lunr's form (Lunr's tokenizer, pipeline and weights; see
- * `bm25.ts`) rather than through `lunr.Builder`, one document at a time into compact postings,
+ * The index is built directly in Lunr's form (Lunr's tokenizer and pipeline, and what its weights
+ * are computed from; see `src/client/bm25.ts`) rather than through `lunr.Builder`, one document at a time into compact postings,
  * and its files are produced in batches so a caller can write them as they come.
  */
 import lunr from "lunr";
@@ -21,7 +21,7 @@ import { cutShards, shardCount } from "./shards.js";
 export const MAX_EXCERPT_SOURCE = 20_000;
 
 /** Compiled browser modules (in `lib/client/`) the search page loads from `assets/`. */
-export const SEARCH_CLIENT_MODULES: readonly string[] = Object.freeze(["search.js", "engine.js", "format.js", "query.js", "excerpt.js"]);
+export const SEARCH_CLIENT_MODULES: readonly string[] = Object.freeze(["search.js", "engine.js", "format.js", "bm25.js", "query.js", "excerpt.js"]);
 
 /** Files yielded at once by {@link searchIndexBatches} (about). */
 const BATCH_FILES = 1024;
@@ -70,6 +70,8 @@ export function* searchIndexBatches(records: readonly SearchRecord[], topics: re
     docs: ordered.length,
     shards: count,
     fields: SEARCH_FIELDS.map((f) => f.name),
+    boosts: SEARCH_FIELDS.map((f) => f.boost),
+    lengths: index.totalLengths,
     aliases: aliasMap(topics),
   };
   let batch: OutputFile[] = [
@@ -81,7 +83,7 @@ export function* searchIndexBatches(records: readonly SearchRecord[], topics: re
     yield batch;
     batch = [];
   };
-  for (const shard of cutShards(index, count, { ids: docIds, boosts: SEARCH_FIELDS.map((f) => f.boost) })) {
+  for (const shard of cutShards(index, count, docIds)) {
     batch.push({ path: SEARCH_PATHS.terms(shard.shard), content: shard.terms }, { path: SEARCH_PATHS.positions(shard.shard), content: shard.positions });
     yield* flush(BATCH_FILES);
   }

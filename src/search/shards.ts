@@ -1,5 +1,4 @@
 /** Cutting the inverted index into term shards and position shards, as JSON text, one shard at a time. */
-import { idf, weight } from "./bm25.js";
 import { BUCKETS, readPositions, type InvertedIndex } from "./inverted.js";
 import { JsonBytes } from "./json-bytes.js";
 
@@ -23,30 +22,21 @@ export function shardCount(postings: number): number {
   return count;
 }
 
-/** What the shards need to know besides the postings. */
-export interface ShardContext {
-  /** Doc number of each doc index. */
-  readonly ids: readonly number[];
-  /** Boost of each field. */
-  readonly boosts: readonly number[];
-}
-
 /**
- * Write every shard: term shard `[doc+, weight×1000, …]` and position shard
- * `[doc+, count, pos, pos+, …]` per field, doc numbers delta-coded, as UTF-8 JSON. Each shard's
- * postings are dropped from the index once written.
+ * Write every shard: term shard `[doc+, tf, length, …]` and position shard
+ * `[doc+, count, pos, pos+, …]` per field, doc numbers delta-coded, as UTF-8 JSON. Nothing in a
+ * shard depends on articles that do not hold its terms, so adding an article changes only the
+ * shards of its own terms. Each shard's postings are dropped from the index once written.
  *
  * @param index The filled inverted index.
  * @param count Shard count (a power of two, at most {@link MAX_SHARDS}).
- * @param context Doc numbers and boosts.
+ * @param ids Doc number of each doc index.
  * @returns Per shard, its term shard and position shard.
  */
-export function* cutShards(index: InvertedIndex, count: number, context: ShardContext): Generator<{ shard: number; terms: Uint8Array; positions: Uint8Array }> {
+export function* cutShards(index: InvertedIndex, count: number, ids: readonly number[]): Generator<{ shard: number; terms: Uint8Array; positions: Uint8Array }> {
   if (count < 1 || count > MAX_SHARDS || (count & (count - 1)) !== 0) throw new Error(`search index: shard count ${count} is not a power of two up to ${MAX_SHARDS}`);
-  const averages = index.totalLengths.map((total) => total / index.docCount);
   const terms = new JsonBytes();
   const positions = new JsonBytes();
-  const { ids, boosts } = context;
   for (let shard = 0; shard < count; shard++) {
     const buckets: number[] = [];
     for (let b = shard; b < BUCKETS; b += count) buckets.push(b);
@@ -58,7 +48,6 @@ export function* cutShards(index: InvertedIndex, count: number, context: ShardCo
       const key = `${i > 0 ? "," : ""}${JSON.stringify(term)}:[`;
       terms.raw(key);
       positions.raw(key);
-      const termIdf = idf(lists.reduce((n, list) => n + list.docs.length, 0), index.docCount);
       lists.forEach((list, f) => {
         if (f > 0) {
           terms.char(COMMA);
@@ -74,7 +63,7 @@ export function* cutShards(index: InvertedIndex, count: number, context: ShardCo
           }
           const id = ids[doc]!;
           const tf = list.tfs[k]!;
-          terms.int(id - last).char(COMMA).int(weight(termIdf, tf, index.fieldLengths[f]![doc]!, averages[f]!, boosts[f]!));
+          terms.int(id - last).char(COMMA).int(tf).char(COMMA).int(index.fieldLengths[f]![doc]!);
           positions.int(id - last).char(COMMA).int(tf);
           last = id;
           readPositions(list, k, (delta) => positions.char(COMMA).int(delta));

@@ -1,6 +1,8 @@
 /**
  * Lunr 2.3.9's term weights, computed as `lunr.Builder` computes its field vectors (same
  * formulas, same order of operations, same rounding), so scores equal a Lunr-built index's.
+ * The browser computes them when a query's postings arrive: a posting carries only what stays
+ * the same when other articles come and go (term frequency, field length).
  */
 
 /** Lunr's BM25 term-frequency saturation (`Builder#k1`). */
