@@ -1,6 +1,7 @@
 /** Reading the input folder: which files are articles, their bytes and sidecars, and what is skipped. */
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pMap from "p-map";
 
@@ -157,7 +158,9 @@ async function scanOne(
   if (!ARTICLE_EXTENSIONS.has(ext)) return { name, reason: `unsupported file type "${ext || "(none)"}"` };
   const sidecarName = sidecarOf(name);
   try {
-    const [info, sidecarInfo] = await Promise.all([stat(full, { bigint: true }), nameSet.has(sidecarName) ? stat(path.join(dir, sidecarName), { bigint: true }) : null]);
+    // Synchronous: several times faster than asynchronous calls for metadata the system holds.
+    const info = statSync(full, { bigint: true });
+    const sidecarInfo = nameSet.has(sidecarName) ? statSync(path.join(dir, sidecarName), { bigint: true }) : null;
     if (info.size > maxBytes) return { name, reason: `larger than the ${maxBytes}-byte limit (${info.size} bytes)` };
     const stamp = `${statStamp(info)}|${sidecarInfo === null ? "-" : statStamp(sidecarInfo)}`;
     const modified = Math.max(Number(info.mtimeMs), sidecarInfo === null ? 0 : Number(sidecarInfo.mtimeMs));
