@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pMap from "p-map";
-import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type StoredRecord } from "./cache/records.js";
+import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type BodyFacts, type StoredRecord } from "./cache/records.js";
 import { contentHash, loadSiteManifest, saveSiteManifest, type SiteManifest } from "./cache/site-manifest.js";
 import { loadStore, saveStore } from "./cache/store.js";
 import { markDuplicates } from "./dedupe/duplicates.js";
@@ -164,11 +164,11 @@ async function readAndLink(
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
 ): Promise<{ archive: Archive; skipped: SkippedFile[]; parsed: number; duplicates: number }> {
-  const { records, signatures, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(input, cacheDir, progress, lap);
+  const { records, facts, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(input, cacheDir, progress, lap);
   progress({ stage: "link", done: 0, total: records.length });
   assignUniqueSlugs(records);
-  const duplicates = markDuplicates(records, undefined, signatures).reduce((n, group) => n + group.copies.length, 0);
-  removeFurniture(records);
+  const duplicates = markDuplicates(records, undefined, facts.map((f) => f.signature)).reduce((n, group) => n + group.copies.length, 0);
+  removeFurniture(records, facts.map((f) => f.paragraphs));
   const canonical = records.filter((r) => r.duplicateOf === undefined);
   const topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, cacheDir, progress);
   // The stored mentions just let go are buffers outside the heap, freed only when V8 collects.
@@ -188,17 +188,17 @@ async function readAndParse(
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
-): Promise<{ records: ArticleRecord[]; signatures: (Uint32Array | null)[]; skipped: SkippedFile[]; parsed: number; vocabulary: TopicEntry[]; vocabularyText: string | null }> {
+): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; skipped: SkippedFile[]; parsed: number; vocabulary: TopicEntry[]; vocabularyText: string | null }> {
   progress({ stage: "read", done: 0, total: 1 });
   const scannedAt = Date.now();
   const sources = await scanSources(input, cacheDir === null ? new Map() : await loadKnownFiles(cacheDir));
   const vocabulary = sources.vocabulary === null ? [] : parseVocabulary(sources.vocabulary, path.join(input, "topics.yml"));
   lap("read");
-  const { records, signatures, skipped, parsed } = await parseAll(input, sources.files, sources.vocabulary, cacheDir, progress);
+  const { records, facts, skipped, parsed } = await parseAll(input, sources.files, sources.vocabulary, cacheDir, progress);
   if (cacheDir !== null) await saveKnownFiles(cacheDir, sources.files, scannedAt);
   skipped.push(...sources.skipped);
   lap("parse");
-  return { records, signatures, skipped, parsed, vocabulary, vocabularyText: sources.vocabulary };
+  return { records, facts, skipped, parsed, vocabulary, vocabularyText: sources.vocabulary };
 }
 
 /**
@@ -211,7 +211,7 @@ async function parseAll(
   vocabulary: string | null,
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
-): Promise<{ records: ArticleRecord[]; signatures: (Uint32Array | null)[]; skipped: SkippedFile[]; parsed: number }> {
+): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; skipped: SkippedFile[]; parsed: number }> {
   const cache = cacheDir === null ? new Map<string, StoredRecord>() : await loadRecordCache(cacheDir);
   const keys = files.map((file) => recordKey(file.name, file.digest, vocabulary));
   const read = await pMap(
@@ -226,7 +226,7 @@ async function parseAll(
   const outcomes = await parseFiles(missing, (done) => progress({ stage: "parse", done: cached + done, total: files.length }));
   const fresh = new Map(missing.map((file, i) => [file.name, outcomes[i]!]));
   const records: ArticleRecord[] = [];
-  const signatures: (Uint32Array | null)[] = [];
+  const facts: BodyFacts[] = [];
   const stored: [string, StoredRecord][] = [];
   const skipped: SkippedFile[] = [...unread.values()];
   files.forEach((file, i) => {
@@ -236,15 +236,15 @@ async function parseAll(
       skipped.push({ name: file.name, reason: `could not be parsed: ${outcome.error}` });
       return;
     }
-    const { record, signature } = restoreRecord(outcome);
+    const { record, ...made } = restoreRecord(outcome);
     records.push(record);
-    signatures.push(signature);
+    facts.push(made);
     stored.push([keys[i]!, outcome]);
   });
   // Saved now, not after the site is written: entries are keyed by content, so they hold
   // whatever happens next, and the serialised copies need not stay in memory.
   if (cacheDir !== null) await saveRecordCache(cacheDir, stored);
-  return { records, signatures, skipped, parsed: missing.length };
+  return { records, facts, skipped, parsed: missing.length };
 }
 
 const MENTIONS_FILE = "mentions.v8";

@@ -6,6 +6,7 @@ import { describe, test } from "node:test";
 import { promisify } from "node:util";
 import { markDuplicates } from "../src/dedupe/duplicates.js";
 import { removeFurniture } from "../src/dedupe/furniture.js";
+import { paragraphHashes } from "../src/dedupe/paragraph-key.js";
 import type { ArticleRecord } from "../src/record.js";
 import { copyInputs, readPage, tempDir } from "./helpers/pages.ts";
 import { ROOT } from "./helpers/site.ts";
@@ -65,6 +66,19 @@ describe("removeFurniture", () => {
       assert.deepEqual(r.removed, [{ text: promo, reason: "furniture" }]);
     }
     assert.equal(records[4]!.body.length, 2);
+  });
+
+  test("should compare paragraphs as readers do, by hashes made when the records were parsed", () => {
+    const [a, b, blank, other] = paragraphHashes([{ text: "Follow us on Twitter!" }, { text: "follow us, on  TWITTER" }, { text: "— … —" }, { text: "Follow us on Telegram!" }]);
+    assert.equal(a, b);
+    assert.equal(blank, 0);
+    assert.notEqual(a, other);
+    assert.ok(Number.isSafeInteger(a) && a > 0);
+    const promo = "Follow us on Twitter!";
+    const records = ["one", "two", "three"].map((n) => record(`${n}.txt`, [`Story ${n} has its own first paragraph.`, promo], { publisher: "Daily Example" }));
+    const hashes = records.map((r) => paragraphHashes(r.body));
+    records[2]!.body = [...records[2]!.body, { type: "paragraph", text: "A paragraph added after the hashes were made." }];
+    assert.throws(() => removeFurniture(records, hashes), /three\.txt has 3 blocks but 2 paragraph hashes/);
   });
 });
 

@@ -24,7 +24,7 @@ export function recordKey(name: string, digest: string, vocabulary: string | nul
 }
 
 /** Version of what a stored record holds; part of the key, so older entries are never read. */
-const STORED_FORMAT = 2;
+const STORED_FORMAT = 3;
 
 /** A record as stored in the cache: serialised once, when parsed, before any later stage changes it. */
 export type StoredRecord = Uint8Array;
@@ -34,12 +34,17 @@ export interface ParsedRecord {
   readonly record: ArticleRecord;
   /** MinHash signature of its body, for finding duplicates (null for a body without words). */
   readonly signature: Uint32Array | null;
+  /** Hash of each body block as the furniture stage compares them (see `paragraphHashes`). */
+  readonly paragraphs: Float64Array;
 }
+
+/** What is made from a record's body alone, when it is parsed, for the stages that compare bodies. */
+export type BodyFacts = Omit<ParsedRecord, "record">;
 
 /**
  * Serialise a freshly parsed record for the cache.
  *
- * @param parsed The record as the parser made it, and its body's signature.
+ * @param parsed The record as the parser made it, and what was made from its body.
  */
 export function storeRecord(parsed: ParsedRecord): StoredRecord {
   return serialize(parsed);

@@ -1,6 +1,6 @@
 /** Removing site furniture: paragraphs a source repeats across many of its articles. */
 import type { ArticleRecord } from "../record.js";
-import { paragraphKey } from "./paragraph-key.js";
+import { paragraphHashes } from "./paragraph-key.js";
 
 /** A paragraph is furniture when at least this many articles of one source carry it… */
 export const FURNITURE_MIN_ARTICLES = 3;
@@ -15,30 +15,34 @@ export const FURNITURE_MIN_SHARE = 0.1;
  * published twice does not turn its own paragraphs into furniture.
  *
  * @param records All records of the archive.
+ * @param hashes Each record's {@link paragraphHashes}, when already made (from the body as
+ *   parsed, before this stage removes anything).
  * @returns How many paragraphs were removed.
  */
-export function removeFurniture(records: readonly ArticleRecord[]): number {
-  const bySource = new Map<string, ArticleRecord[]>();
-  for (const record of records) {
+export function removeFurniture(records: readonly ArticleRecord[], hashes: readonly Float64Array[] = records.map((r) => paragraphHashes(r.body))): number {
+  const bySource = new Map<string, { record: ArticleRecord; hashes: Float64Array }[]>();
+  records.forEach((record, i) => {
     const key = sourceKey(record);
+    const item = { record, hashes: hashes[i]! };
     const group = bySource.get(key);
-    if (group) group.push(record);
-    else bySource.set(key, [record]);
-  }
+    if (group) group.push(item);
+    else bySource.set(key, [item]);
+  });
   let removed = 0;
   for (const group of bySource.values()) {
-    const counted = group.filter((r) => r.duplicateOf === undefined);
+    const counted = group.filter((item) => item.record.duplicateOf === undefined);
     const needed = Math.max(FURNITURE_MIN_ARTICLES, Math.ceil(FURNITURE_MIN_SHARE * counted.length));
     if (counted.length < needed) continue;
-    const seenIn = new Map<string, number>();
-    for (const record of counted) {
-      for (const key of new Set(record.body.map((b) => paragraphKey(b.text)))) if (key) seenIn.set(key, (seenIn.get(key) ?? 0) + 1);
+    const seenIn = new Map<number, number>();
+    for (const item of counted) {
+      for (const key of new Set(item.hashes)) if (key !== 0) seenIn.set(key, (seenIn.get(key) ?? 0) + 1);
     }
-    const furniture = new Set<string>();
+    const furniture = new Set<number>();
     for (const [key, n] of seenIn) if (n >= needed) furniture.add(key);
     if (furniture.size === 0) continue;
-    for (const record of group) {
-      const drop = record.body.map((b) => furniture.has(paragraphKey(b.text)));
+    for (const { record, hashes: keys } of group) {
+      if (keys.length !== record.body.length) throw new Error(`furniture: ${record.source} has ${record.body.length} blocks but ${keys.length} paragraph hashes`);
+      const drop = record.body.map((_, i) => furniture.has(keys[i]!));
       const dropped = drop.filter(Boolean).length;
       if (dropped === 0 || dropped === record.body.length) continue;
       record.body.forEach((b, i) => {

@@ -1,6 +1,7 @@
 /** Parsing a batch of files into stored records: the work one parse worker does per message. */
 import { storeRecord, type StoredRecord } from "../cache/records.js";
 import { bodySignature } from "../dedupe/duplicates.js";
+import { paragraphHashes } from "../dedupe/paragraph-key.js";
 import { dedupeParagraphs } from "../dedupe/paragraphs.js";
 import type { SourceFile } from "../read/sources.js";
 import type { ArticleRecord } from "../record.js";
@@ -24,7 +25,7 @@ export function extractRecord(file: SourceFile): ArticleRecord {
  * Parse every file of a batch.
  *
  * @param files The batch.
- * @returns Each file's stored record with its body's signature (its buffer moved, not copied,
+ * @returns Each file's stored record with its body's signature and paragraph hashes (its buffer moved, not copied,
  *   out of a worker), or the error.
  */
 export function parseBatch(files: readonly SourceFile[]): { results: ParseOutcome[]; transfer: ArrayBuffer[] } {
@@ -32,7 +33,7 @@ export function parseBatch(files: readonly SourceFile[]): { results: ParseOutcom
   const results = files.map((file): ParseOutcome => {
     try {
       const record = extractRecord(file);
-      const stored = storeRecord({ record, signature: bodySignature(record) });
+      const stored = storeRecord({ record, signature: bodySignature(record), paragraphs: paragraphHashes(record.body) });
       // Only a buffer the record has to itself can be moved.
       if (stored.byteOffset === 0 && stored.byteLength === stored.buffer.byteLength) transfer.push(stored.buffer as ArrayBuffer);
       return stored;
