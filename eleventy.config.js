@@ -2,12 +2,14 @@
  * Eleventy configuration for the archive's pages. The build (src/render/eleventy.ts) runs
  * Eleventy from code with `templates/` as input and passes the archive's data in; this file
  * holds what does not change between archives: template formats and Nunjucks settings (the
- * build copies `public/` itself). Templates need no filters: links and dates arrive ready in the data, which
- * keeps rendering cheap per page.
+ * build copies `public/` itself). Links and dates arrive ready in the data, which keeps rendering
+ * cheap per page; the one filter, `bodyHtml`, renders an article's body blocks to sanitised HTML,
+ * so that only the pages being rendered pay for it.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
+import { renderBody } from "./lib/render/body-html.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -17,7 +19,10 @@ const root = path.dirname(fileURLToPath(import.meta.url));
  */
 function nunjucksEnvironment() {
   const loader = new nunjucks.FileSystemLoader([path.join(root, "templates/_includes"), path.join(root, "templates")]);
-  return new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
+  const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
+  // Returns plain text, escaped where printed unless the template adds `| safe` (the article page does; feeds escape it).
+  env.addFilter("bodyHtml", (blocks) => renderBody(blocks ?? []));
+  return env;
 }
 
 /**

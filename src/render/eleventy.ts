@@ -12,7 +12,7 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 /**
  * A hash of everything every page shares besides its data: the templates, the Eleventy
- * configuration and the package version. Part of each page's fingerprint.
+ * configuration (with the body renderer its filter uses) and the package version. Part of each page's fingerprint.
  */
 export async function templatesKey(): Promise<string> {
   const hash = createHash("sha1");
@@ -23,6 +23,8 @@ export async function templatesKey(): Promise<string> {
     .sort();
   for (const name of names) hash.update(`${name}\0`).update(await readFile(path.join(templates, name))).update("\0");
   hash.update(await readFile(path.join(PACKAGE_ROOT, "eleventy.config.js")));
+  // The compiled module behind the configuration's bodyHtml filter.
+  hash.update(await readFile(path.join(PACKAGE_ROOT, "lib/render/body-html.js")));
   hash.update(await readFile(path.join(PACKAGE_ROOT, "package.json")));
   return hash.digest("base64url");
 }

@@ -1,4 +1,5 @@
 /** Atom feeds: the site's latest articles, and each topic's. */
+import type { Block } from "../record.js";
 import type { ArticleView } from "./site-data.js";
 
 /** How many entries the site feed holds (with full text). */
@@ -20,8 +21,8 @@ export interface FeedEntry {
   /** The article's topics, as categories (full-text feeds only). */
   readonly topics: readonly { readonly name: string }[];
   readonly excerpt: string;
-  /** Sanitised article HTML; null in summary-only feeds. */
-  readonly bodyHtml: string | null;
+  /** The article's text, rendered by the feed template (`bodyHtml` filter); null in summary-only feeds. */
+  readonly body: readonly Block[] | null;
 }
 
 /** Everything an Atom feed file holds. */
@@ -92,7 +93,7 @@ export function buildFeed(
         authors: a.authors,
         topics: options.fullText ? a.topics : [],
         excerpt: a.excerpt,
-        bodyHtml: options.fullText ? a.bodyHtml : null,
+        body: options.fullText ? a.body : null,
       };
       options.made?.set(a, entry);
     }

@@ -1,8 +1,7 @@
 /** View models for the templates: articles, topics and the home page, built from records. */
-import type { ArticleRecord } from "../record.js";
+import type { ArticleRecord, Block } from "../record.js";
 import type { TopicPage } from "../topics/assign.js";
 import type { TopicKind } from "../topics/vocabulary.js";
-import { renderBody } from "./body-html.js";
 import { archiveTrail, archiveUrlFor, buildDateArchive, type DateArchive } from "./date-archive.js";
 import { newsArticle, toScriptJson } from "./json-ld.js";
 import { buildPublishers, publisherUrlFor, type PublisherView } from "./publishers.js";
@@ -30,7 +29,8 @@ export interface ArticleView extends ArticleSummary {
   readonly updated: string | null;
   readonly dateline: string | null;
   readonly section: string | null;
-  readonly bodyHtml: string;
+  /** The body blocks, rendered to sanitised HTML by the templates' `bodyHtml` filter, only for pages being rendered. */
+  readonly body: readonly Block[];
   readonly topics: readonly { name: string; url: string }[];
   readonly source: string;
   readonly removed: ArticleRecord["removed"];
@@ -173,7 +173,7 @@ export function buildSiteData(
       updated: r.updated,
       dateline: r.dateline,
       section: r.section,
-      bodyHtml: renderBody(r.body),
+      body: r.body,
       topics: links[i]!.topics,
       source: r.source,
       removed: r.removed,
