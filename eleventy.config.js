@@ -3,13 +3,13 @@
  * Eleventy from code with `templates/` as input and passes the archive's data in; this file
  * holds what does not change between archives: template formats and Nunjucks settings (the
  * build copies `public/` itself). Links and dates arrive ready in the data, which keeps rendering
- * cheap per page; the one filter, `bodyHtml`, renders an article's body blocks to sanitised HTML,
- * so that only the pages being rendered pay for it.
+ * cheap per page; the filters (`src/render/filters.ts`: an article's body HTML and its JSON-LD)
+ * make what only the pages being rendered need.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
-import { renderBody } from "./lib/render/body-html.js";
+import { bodyHtml, jsonLd } from "./lib/render/filters.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -20,8 +20,9 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 function nunjucksEnvironment() {
   const loader = new nunjucks.FileSystemLoader([path.join(root, "templates/_includes"), path.join(root, "templates")]);
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
-  // Returns plain text, escaped where printed unless the template adds `| safe` (the article page does; feeds escape it).
-  env.addFilter("bodyHtml", (blocks) => renderBody(blocks ?? []));
+  // Both return plain text, escaped where printed unless the template adds `| safe`.
+  env.addFilter("bodyHtml", bodyHtml);
+  env.addFilter("jsonLd", jsonLd);
   return env;
 }
 

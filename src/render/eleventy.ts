@@ -4,6 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { FILTER_MODULES } from "./filters.js";
 import { pageFamilies, type PageFamilies } from "./plan.js";
 import type { ArticleView, SiteData } from "./site-data.js";
 
@@ -12,7 +13,7 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 /**
  * A hash of everything every page shares besides its data: the templates, the Eleventy
- * configuration (with the body renderer its filter uses) and the package version. Part of each page's fingerprint.
+ * configuration (with its filters' modules) and the package version. Part of each page's fingerprint.
  */
 export async function templatesKey(): Promise<string> {
   const hash = createHash("sha1");
@@ -23,8 +24,7 @@ export async function templatesKey(): Promise<string> {
     .sort();
   for (const name of names) hash.update(`${name}\0`).update(await readFile(path.join(templates, name))).update("\0");
   hash.update(await readFile(path.join(PACKAGE_ROOT, "eleventy.config.js")));
-  // The compiled module behind the configuration's bodyHtml filter.
-  hash.update(await readFile(path.join(PACKAGE_ROOT, "lib/render/body-html.js")));
+  for (const name of FILTER_MODULES) hash.update(await readFile(path.join(PACKAGE_ROOT, "lib/render", name)));
   hash.update(await readFile(path.join(PACKAGE_ROOT, "package.json")));
   return hash.digest("base64url");
 }

@@ -3,7 +3,6 @@ import type { ArticleRecord, Block } from "../record.js";
 import type { TopicPage } from "../topics/assign.js";
 import type { TopicKind } from "../topics/vocabulary.js";
 import { archiveTrail, archiveUrlFor, buildDateArchive, type DateArchive } from "./date-archive.js";
-import { newsArticle, toScriptJson } from "./json-ld.js";
 import { buildPublishers, publisherUrlFor, type PublisherView } from "./publishers.js";
 import { buildFeed, FEED_SIZE, lastChanged, TOPIC_FEED_SIZE, type FeedEntry, type FeedView } from "./feeds.js";
 import { findNeighbours, findRelated } from "./related.js";
@@ -47,8 +46,6 @@ export interface ArticleView extends ArticleSummary {
   readonly earlier: ArticleSummary | null;
   /** The article published just after, or null. */
   readonly later: ArticleSummary | null;
-  /** schema.org `NewsArticle` as JSON, escaped for a `<script type="application/ld+json">` element. */
-  readonly jsonLd: string;
   /** Other copies of the same story, merged into this page. */
   readonly alsoPublishedAs: readonly ArticleSummary[];
   /** RFC 3339 date of the latest change, for the sitemap; null when undated. */
@@ -184,7 +181,6 @@ export function buildSiteData(
       related: related[i]!.map((j) => summaries[j]!),
       earlier: at(neighbours[i]!.earlier),
       later: at(neighbours[i]!.later),
-      jsonLd: toScriptJson(newsArticle({ ...r, excerpt: summary.excerpt }, new URL(summary.url.slice(1), site.url).href)),
       alsoPublishedAs: (copies.get(r.slug) ?? []).map(summarize),
       lastmod: r.published ? lastChanged(r) : null,
     };
