@@ -25,8 +25,8 @@ export function extractRecord(file: SourceFile): ArticleRecord {
  * Parse every file of a batch.
  *
  * @param files The batch.
- * @returns Each file's stored record with its body's signature and paragraph hashes (its buffer moved, not copied,
- *   out of a worker), or the error.
+ * @returns Each file's stored record with its body's signature and paragraph hashes (its
+ *   buffer moved, not copied, out of a worker), or the error.
  */
 export function parseBatch(files: readonly SourceFile[]): { results: ParseOutcome[]; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
