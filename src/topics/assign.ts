@@ -2,7 +2,7 @@
 import type { ArticleRecord } from "../record.js";
 import { addSpelling as add, articleMentions, vocabularyIndex, vocabularyKeys, type ArticleMentions, type Hits } from "./article-mentions.js";
 import type { CaseStats } from "./clean.js";
-import { discoverTopics, MIN_ARTICLES, type Candidate, type VocabularyView } from "./discover.js";
+import { CandidateTable, discoverTopics, MIN_ARTICLES, type VocabularyView } from "./discover.js";
 import { relatedTopics } from "./related.js";
 import type { TopicEntry } from "./vocabulary.js";
 
@@ -69,11 +69,11 @@ export function combineMentions(
   const { keys } = vocabularyKeys(vocabulary);
   // One pass, keeping only what the rest needs: an article's distinct words are counted and let go.
   const hits: Hits[] = [];
-  const candidates: Candidate[][] = [];
+  const candidates = new CandidateTable();
   const stats: CaseStats = { lower: new Map(), capital: new Map() };
   for (const m of mentions) {
     hits.push(new Map(m.topics.map((t) => [t.name, new Map(t.spellings)])));
-    candidates.push(m.candidates);
+    candidates.add(m.candidates);
     countWords(stats.lower, m.lowerWords);
     countWords(stats.capital, m.capitalWords);
   }

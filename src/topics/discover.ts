@@ -28,6 +28,40 @@ export interface Candidate {
   readonly tail: number;
 }
 
+/**
+ * Every article's candidates, held compactly until the archive's case statistics are complete:
+ * each distinct phrase (with whether it opened sentences) once, and per article the phrases'
+ * ids with their counts. An archive repeats the same names from article to article, so this
+ * takes a small part of the room of the articles' own candidate objects.
+ */
+export class CandidateTable {
+  private readonly ids = new Map<string, number>();
+  /** Each distinct phrase once, by id. */
+  readonly phrases: Pick<Candidate, "words" | "phrase" | "initial">[] = [];
+  /** Per article, in order: id, mentions, mentions after a place word, mentions in the tail, for each of its candidates. */
+  readonly articles: Int32Array[] = [];
+
+  /**
+   * Add the next article's candidates.
+   *
+   * @param candidates The article's candidates, in the order found.
+   */
+  add(candidates: readonly Candidate[]): void {
+    const row = new Int32Array(candidates.length * 4);
+    candidates.forEach((c, i) => {
+      const memo = c.initial ? `^${c.phrase}` : c.phrase;
+      let id = this.ids.get(memo);
+      if (id === undefined) {
+        id = this.phrases.length;
+        this.ids.set(memo, id);
+        this.phrases.push({ words: c.words, phrase: c.phrase, initial: c.initial });
+      }
+      row.set([id, c.mentions, c.afterPlaceWord, c.tail], i * 4);
+    });
+    this.articles.push(row);
+  }
+}
+
 /** A topic found in the archive, with its articles (indexes into the record list) and spellings. */
 export interface Discovered {
   readonly topic: TopicEntry;
@@ -75,7 +109,7 @@ interface Group {
  * @returns The discovered topics, most used first.
  */
 export function discoverTopics(
-  candidates: readonly (readonly Candidate[])[],
+  candidates: CandidateTable,
   stats: CaseStats,
   vocabulary: VocabularyView,
   minArticles = MIN_ARTICLES,
@@ -99,18 +133,20 @@ export function discoverTopics(
     });
 }
 
-function groupCandidates(candidates: readonly (readonly Candidate[])[], stats: CaseStats, vocabulary: VocabularyView): Map<string, Group> {
-  const cleaned = new Map<string, { key: string; text: string; words: readonly string[]; titled: boolean } | null>();
+function groupCandidates(candidates: CandidateTable, stats: CaseStats, vocabulary: VocabularyView): Map<string, Group> {
+  const cleaned: ({ key: string; text: string; words: readonly string[]; titled: boolean } | null | undefined)[] = [];
   const groups = new Map<string, Group>();
-  candidates.forEach((list, article) => {
-    for (const c of list) {
-      const memo = c.initial ? `^${c.phrase}` : c.phrase;
-      let hit = cleaned.get(memo);
+  candidates.articles.forEach((row, article) => {
+    for (let at = 0; at < row.length; at += 4) {
+      const id = row[at]!;
+      const mentions = row[at + 1]!;
+      let hit = cleaned[id];
       if (hit === undefined) {
-        const name = cleanName(c.words, c.initial, stats);
+        const { words, initial } = candidates.phrases[id]!;
+        const name = cleanName(words, initial, stats);
         const key = name ? foldName(name.words.join(" ")) : "";
         hit = name && key ? { key, text: joinName(name.words), words: name.words, titled: name.titled } : null;
-        cleaned.set(memo, hit);
+        cleaned[id] = hit;
       }
       if (!hit) continue;
       const known = vocabulary.keys.get(hit.key);
@@ -124,11 +160,11 @@ function groupCandidates(candidates: readonly (readonly Candidate[])[], stats: C
         groups.set(hit.key, group);
       }
       group.articles.add(article);
-      group.spellings.set(hit.text, (group.spellings.get(hit.text) ?? 0) + c.mentions);
-      group.mentions += c.mentions;
-      group.afterPlaceWord += c.afterPlaceWord;
-      group.tail += c.tail;
-      if (hit.titled) group.titled += c.mentions;
+      group.spellings.set(hit.text, (group.spellings.get(hit.text) ?? 0) + mentions);
+      group.mentions += mentions;
+      group.afterPlaceWord += row[at + 2]!;
+      group.tail += row[at + 3]!;
+      if (hit.titled) group.titled += mentions;
     }
   });
   return groups;
