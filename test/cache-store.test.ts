@@ -23,12 +23,25 @@ describe("cache store", () => {
     for (const [key, value] of entries) assert.deepEqual(new Uint8Array(loaded.get(key)!), value);
   });
 
+  it("should read a file in blocks, with values across blocks and larger than one", async () => {
+    const entries = Array.from({ length: 60 }, (_, i) => [`k${i}`, new Uint8Array(randomBytes((i * 397) % 2500))] as const);
+    await saveStore(dir, "blocks.v8", entries);
+    for (const blockBytes of [1, 7, 1000, 1 << 20]) {
+      const loaded = await loadStore(dir, "blocks.v8", blockBytes);
+      assert.deepEqual([...loaded.keys()], entries.map(([key]) => key), `blocks of ${blockBytes} bytes`);
+      for (const [key, value] of entries) assert.deepEqual(new Uint8Array(loaded.get(key)!), value, `${key}, blocks of ${blockBytes} bytes`);
+    }
+  });
+
   it("should read a missing, truncated or foreign file as empty", async () => {
     assert.equal((await loadStore(dir, "missing.v8")).size, 0);
     await saveStore(dir, "whole.v8", [["a", new Uint8Array(1000)], ["b", new Uint8Array(1000)]]);
     const bytes = await readFile(path.join(dir, "whole.v8"));
     await writeFile(path.join(dir, "cut.v8"), bytes.subarray(0, bytes.length - 10));
     assert.equal((await loadStore(dir, "cut.v8")).size, 0);
+    assert.equal((await loadStore(dir, "cut.v8", 100)).size, 0);
+    await writeFile(path.join(dir, "cut-in-length.v8"), bytes.subarray(0, bytes.length - 1002));
+    assert.equal((await loadStore(dir, "cut-in-length.v8", 100)).size, 0);
     await writeFile(path.join(dir, "old.v8"), serialize([["a", new Uint8Array(3)]]));
     assert.equal((await loadStore(dir, "old.v8")).size, 0);
   });

@@ -1,31 +1,42 @@
 /**
  * A cache file: byte values by key, replaced whole on each build. The file is a header followed
- * by frames (key length, key, value length, value), so it is written a few megabytes at a time
- * and read back as views on one buffer, never as a copy of every value.
+ * by frames (key length, key, value length, value), so it is written and read a few megabytes
+ * at a time, whatever its size, and its values are read back as views on the blocks read,
+ * never as a copy of every value.
  */
-import { mkdir, open, readFile, rename } from "node:fs/promises";
+import { mkdir, open, rename, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 
 const HEADER = Buffer.from("clippings-store 1\n");
 /** Bytes gathered before each write. */
 const WRITE_BYTES = 4 * 1024 * 1024;
+/** Bytes read at a time. */
+const READ_BYTES = 8 * 1024 * 1024;
 
 /**
  * The entries of a cache file; empty when there is none or it is not a whole store file (a
- * damaged cache costs recomputing, never a wrong result). The values are views on the file's
- * bytes, which stay in memory while any of them is kept.
+ * damaged cache costs recomputing, never a wrong result). The file is read a block at a time,
+ * whatever its size, and the values are views on those blocks: a block stays in memory while
+ * any of its values is kept, and no longer.
  *
  * @param dir Cache folder.
  * @param name File name in it.
+ * @param blockBytes Bytes read at a time (a larger value gets a block of its own).
  */
-export async function loadStore(dir: string, name: string): Promise<Map<string, Uint8Array>> {
-  let bytes: Buffer;
+export async function loadStore(dir: string, name: string, blockBytes = READ_BYTES): Promise<Map<string, Uint8Array>> {
+  let file: FileHandle;
   try {
-    bytes = await readFile(path.join(dir, name));
+    file = await open(path.join(dir, name), "r");
   } catch {
     return new Map();
   }
-  return readFrames(bytes) ?? new Map();
+  try {
+    return (await readFrames(new BlockReader(file, blockBytes))) ?? new Map();
+  } catch {
+    return new Map();
+  } finally {
+    await file.close();
+  }
 }
 
 /**
@@ -62,20 +73,66 @@ export async function saveStore(dir: string, name: string, entries: Iterable<rea
 }
 
 /** The frames of a store file, or null when it is not one or ends partway through a frame. */
-function readFrames(bytes: Buffer): Map<string, Uint8Array> | null {
-  if (bytes.length < HEADER.length || !bytes.subarray(0, HEADER.length).equals(HEADER)) return null;
+async function readFrames(reader: BlockReader): Promise<Map<string, Uint8Array> | null> {
+  const header = await reader.take(HEADER.length);
+  if (header === null || !header.equals(HEADER)) return null;
   const entries = new Map<string, Uint8Array>();
-  let at = HEADER.length;
-  while (at < bytes.length) {
-    if (at + 4 > bytes.length) return null;
-    const keyEnd = at + 4 + bytes.readUInt32LE(at);
-    if (keyEnd + 4 > bytes.length) return null;
-    const valueEnd = keyEnd + 4 + bytes.readUInt32LE(keyEnd);
-    if (valueEnd > bytes.length) return null;
-    entries.set(bytes.toString("utf8", at + 4, keyEnd), bytes.subarray(keyEnd + 4, valueEnd));
-    at = valueEnd;
+  while (!(await reader.atEnd())) {
+    const keyLength = await reader.take(4);
+    const key = keyLength && (await reader.take(keyLength.readUInt32LE(0)));
+    const valueLength = key && (await reader.take(4));
+    const value = valueLength && (await reader.take(valueLength.readUInt32LE(0)));
+    if (!value) return null;
+    entries.set(key!.toString("utf8"), value);
   }
   return entries;
+}
+
+/** Reads a file front to back in blocks, handing out views on them. */
+class BlockReader {
+  private block = Buffer.alloc(0);
+  private at = 0;
+  private position = 0;
+
+  constructor(
+    private readonly file: FileHandle,
+    private readonly blockBytes: number,
+  ) {}
+
+  /** The next `length` bytes, or null when the file ends first. */
+  take(length: number): Buffer | null | Promise<Buffer | null> {
+    if (this.block.length - this.at >= length) return this.next(length);
+    return this.refill(length).then(() => (this.block.length - this.at >= length ? this.next(length) : null));
+  }
+
+  /** Whether every byte of the file has been taken. */
+  async atEnd(): Promise<boolean> {
+    if (this.at < this.block.length) return false;
+    await this.refill(1);
+    return this.at === this.block.length;
+  }
+
+  private next(length: number): Buffer {
+    const bytes = this.block.subarray(this.at, this.at + length);
+    this.at += length;
+    return bytes;
+  }
+
+  /** A new block: what is left of the current one, then more of the file, `length` bytes in all if the file has them. */
+  private async refill(length: number): Promise<void> {
+    const left = this.block.subarray(this.at);
+    const block = Buffer.allocUnsafeSlow(Math.max(length, this.blockBytes));
+    left.copy(block);
+    let filled = left.length;
+    while (filled < block.length) {
+      const { bytesRead } = await this.file.read(block, filled, block.length - filled, this.position);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      this.position += bytesRead;
+    }
+    this.block = block.subarray(0, filled);
+    this.at = 0;
+  }
 }
 
 function uint32(n: number): Buffer {
