@@ -3,6 +3,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pMap from "p-map";
+import { loadCaseStats, saveCaseStats } from "./cache/case-stats.js";
 import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type BodyFacts, type StoredRecord } from "./cache/records.js";
 import { contentHash, loadSiteManifest, saveSiteManifest, type SiteManifest } from "./cache/site-manifest.js";
 import { loadStore, saveStore } from "./cache/store.js";
@@ -20,9 +21,9 @@ import { buildSiteData, type SiteData } from "./render/site-data.js";
 import { SEARCH_CLIENT_MODULES } from "./search/build-index.js";
 import { startSearchIndex } from "./search/parallel.js";
 import { collectGarbage } from "./threads.js";
-import type { ArticleMentions } from "./topics/article-mentions.js";
 import { combineMentions, type TopicPage } from "./topics/assign.js";
-import { mentionKey, restoreMentions, type MentionContext, type StoredMentions } from "./topics/mentions-batch.js";
+import { updateCaseStats } from "./topics/case-stats.js";
+import { mentionKey, restoreEvidence, restoreWords, type MentionContext, type StoredMentions, type TopicEvidence } from "./topics/mentions-batch.js";
 import { findMentions } from "./topics/parallel.js";
 import { parseVocabulary, type TopicEntry } from "./topics/vocabulary.js";
 import { applyInPlace, copyFiles, createStaging, listTree, swapIntoPlace } from "./write/output.js";
@@ -251,7 +252,8 @@ const MENTIONS_FILE = "mentions.v8";
 
 /**
  * Tag the articles with topics and gather the topics' pages. Each article's mentions are found
- * anew only when its text or the vocabulary changed; the cache is saved at once, and the
+ * anew only when its text or the vocabulary changed, and the case statistics are updated with
+ * the words of the articles that came and went; the caches are saved at once, and the
  * mentions, much larger than the topics made from them, are not kept.
  */
 async function linkTopics(
@@ -262,22 +264,36 @@ async function linkTopics(
 ): Promise<TopicPage[]> {
   const cache = cacheDir === null ? new Map<string, StoredMentions>() : await loadStore(cacheDir, MENTIONS_FILE);
   const keys = articles.map((a) => mentionKey(a, context.key));
-  const missing = articles.filter((_, i) => !cache.has(keys[i]!));
-  const found = await findMentions(missing, context, (done) => progress({ stage: "link", done, total: missing.length }));
-  let next = 0;
-  const list: (StoredMentions | null)[] = keys.map((key) => cache.get(key) ?? found[next++]!);
-  cache.clear();
+  const missing = keys.flatMap((key, i) => (cache.has(key) ? [] : [i]));
+  const found = await findMentions(
+    missing.map((i) => articles[i]!),
+    context,
+    (done) => progress({ stage: "link", done, total: missing.length }),
+  );
+  const fresh = new Map(missing.map((i, j) => [keys[i]!, found[j]!]));
   found.length = 0;
-  if (cacheDir !== null) await saveStore(cacheDir, MENTIONS_FILE, keys.map((key, i) => [key, list[i]!] as const));
-  return combineMentions(articles, restoreEach(list), context.vocabulary);
+  const storedOf = (key: string) => cache.get(key) ?? fresh.get(key) ?? null;
+  const previous = cacheDir === null ? null : await loadCaseStats(cacheDir);
+  const stats = updateCaseStats(previous, keys, (key) => {
+    const stored = storedOf(key);
+    return stored === null ? null : restoreWords(stored);
+  });
+  const list: (StoredMentions | null)[] = keys.map((key) => storedOf(key)!);
+  cache.clear();
+  fresh.clear();
+  if (cacheDir !== null) {
+    await saveStore(cacheDir, MENTIONS_FILE, keys.map((key, i) => [key, list[i]!] as const));
+    await saveCaseStats(cacheDir, { keys, stats });
+  }
+  return combineMentions(articles, restoreEach(list), stats, context.vocabulary);
 }
 
-/** Each stored article's mentions in turn, letting go of the stored form as it goes. */
-function* restoreEach(list: (StoredMentions | null)[]): Generator<ArticleMentions> {
+/** Each stored article's topic evidence in turn, letting go of the stored form as it goes. */
+function* restoreEach(list: (StoredMentions | null)[]): Generator<TopicEvidence> {
   for (let i = 0; i < list.length; i++) {
     const stored = list[i]!;
     list[i] = null;
-    yield restoreMentions(stored);
+    yield restoreEvidence(stored);
   }
 }
 

@@ -7,7 +7,8 @@ import type { ArticleRecord } from "../src/record.js";
 import { cleanName } from "../src/topics/clean.js";
 import { assignTopics, combineMentions } from "../src/topics/assign.js";
 import { articleMentions, vocabularyIndex } from "../src/topics/article-mentions.js";
-import { mentionBatch, restoreMentions } from "../src/topics/mentions-batch.js";
+import { mentionBatch, restoreEvidence, restoreMentions, restoreWords } from "../src/topics/mentions-batch.js";
+import { countCaseStats, updateCaseStats, type ArticleWords } from "../src/topics/case-stats.js";
 import { parseVocabulary } from "../src/topics/vocabulary.js";
 import { assignUniqueSlugs } from "../src/dedupe/slugs.js";
 import { readSources } from "../src/read/sources.js";
@@ -90,6 +91,37 @@ describe("assignTopics", () => {
   });
 });
 
+describe("case statistics", () => {
+  const words = new Map<string, ArticleWords>([
+    ["a", { lowerWords: ["the", "army", "said"], capitalWords: ["army", "deraa"] }],
+    ["b", { lowerWords: ["the", "said"], capitalWords: ["deraa"] }],
+    ["c", { lowerWords: ["the", "rebels"], capitalWords: ["daraa", "army"] }],
+    ["d", { lowerWords: ["west"], capitalWords: ["west"] }],
+  ]);
+  const wordsOf = (key: string) => words.get(key) ?? null;
+  const count = (keys: string[]) => countCaseStats(keys.map((key) => words.get(key)!));
+  const sorted = (stats: { lower: Map<string, number>; capital: Map<string, number> }) => ({ lower: [...stats.lower].sort(), capital: [...stats.capital].sort() });
+
+  test("should update last build's counts to exactly what counting afresh gives, as articles come, go and repeat", () => {
+    const builds = [["a", "b"], ["a", "b", "c"], ["b", "c"], ["b", "c", "c", "d"], ["d"], ["a", "b", "c", "d"], []];
+    let previous = { keys: builds[0]!, stats: count(builds[0]!) };
+    for (const keys of builds.slice(1)) {
+      const stats = updateCaseStats(previous, keys, wordsOf);
+      assert.deepEqual(sorted(stats), sorted(count(keys)), `after ${previous.keys.join(",")} → ${keys.join(",")}`);
+      // A word no article writes any more is gone, not counted zero.
+      for (const map of [stats.lower, stats.capital]) assert.ok([...map.values()].every((n) => n > 0));
+      previous = { keys, stats };
+    }
+  });
+
+  test("should count afresh when there is no previous count or a departed article's words are unknown", () => {
+    assert.deepEqual(sorted(updateCaseStats(null, ["a", "c"], wordsOf)), sorted(count(["a", "c"])));
+    const stale = { keys: ["a", "gone"], stats: { lower: new Map([["wrong", 7]]), capital: new Map() } };
+    assert.deepEqual(sorted(updateCaseStats(stale, ["a", "b"], wordsOf)), sorted(count(["a", "b"])));
+    assert.throws(() => updateCaseStats(null, ["a", "missing"], wordsOf), /no words for mentions missing/);
+  });
+});
+
 describe("articleMentions and combineMentions", () => {
   /** The seed articles and the first fa-kes articles, parsed as the build does, one of them with topics set by a sidecar. */
   const archive = async () => {
@@ -110,9 +142,9 @@ describe("articleMentions and combineMentions", () => {
     const { results: stored } = mentionBatch(copy, { key: "seeds", vocabulary });
     assert.deepEqual(stored.map(restoreMentions), mentions);
     function* restored() {
-      for (const s of stored) yield restoreMentions(s);
+      for (const s of stored) yield restoreEvidence(s);
     }
-    assert.deepEqual(combineMentions(copy, restored(), vocabulary), pages);
+    assert.deepEqual(combineMentions(copy, restored(), countCaseStats(stored.map(restoreWords)), vocabulary), pages);
     assert.deepEqual(copy.map((r) => r.topics), records.map((r) => r.topics));
     assert.ok(pages.some((p) => p.topic.discovered) && pages.some((p) => !p.topic.discovered && p.spellings.length > 1));
     assert.ok(records[1]!.topics.includes("Unlisted Council"));

@@ -1,8 +1,10 @@
 /** Tagging articles with topics: vocabulary aliases, their unlisted spellings, and discovered names. */
 import type { ArticleRecord } from "../record.js";
-import { addSpelling as add, articleMentions, vocabularyIndex, vocabularyKeys, type ArticleMentions, type Hits } from "./article-mentions.js";
+import { addSpelling as add, articleMentions, vocabularyIndex, vocabularyKeys, type Hits } from "./article-mentions.js";
+import { countCaseStats } from "./case-stats.js";
 import type { CaseStats } from "./clean.js";
 import { CandidateTable, discoverTopics, MIN_ARTICLES, type VocabularyView } from "./discover.js";
+import type { TopicEvidence } from "./mentions-batch.js";
 import { relatedTopics } from "./related.js";
 import type { TopicEntry } from "./vocabulary.js";
 
@@ -38,12 +40,8 @@ export interface TopicOptions {
  */
 export function assignTopics(records: ArticleRecord[], vocabulary: readonly TopicEntry[], options: TopicOptions = {}): TopicPage[] {
   const index = vocabularyIndex(vocabulary);
-  return combineMentions(
-    records,
-    records.map((r) => articleMentions(r, index)),
-    vocabulary,
-    options,
-  );
+  const mentions = records.map((r) => articleMentions(r, index));
+  return combineMentions(records, mentions, countCaseStats(mentions), vocabulary, options);
 }
 
 /**
@@ -53,8 +51,9 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
  * The mentions are only read, so cached ones can be passed again.
  *
  * @param records Articles, already deduplicated.
- * @param mentions Per record, in the same order, its `articleMentions` with the same vocabulary;
- *   read once, in order, so they can be made one at a time.
+ * @param mentions Per record, in the same order, its topics and candidates from `articleMentions`
+ *   with the same vocabulary; read once, in order, so they can be made one at a time.
+ * @param stats The case statistics of the records' words (see `countCaseStats`).
  * @param vocabulary Topic entries.
  * @param options Evidence threshold for discovered topics.
  * @returns One entry per topic mentioned at least once (discovered ones: in enough articles),
@@ -62,20 +61,17 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
  */
 export function combineMentions(
   records: ArticleRecord[],
-  mentions: Iterable<ArticleMentions>,
+  mentions: Iterable<TopicEvidence>,
+  stats: CaseStats,
   vocabulary: readonly TopicEntry[],
   options: TopicOptions = {},
 ): TopicPage[] {
   const { keys } = vocabularyKeys(vocabulary);
-  // One pass, keeping only what the rest needs: an article's distinct words are counted and let go.
   const hits: Hits[] = [];
   const candidates = new CandidateTable();
-  const stats: CaseStats = { lower: new Map(), capital: new Map() };
   for (const m of mentions) {
     hits.push(new Map(m.topics.map((t) => [t.name, new Map(t.spellings)])));
     candidates.add(m.candidates);
-    countWords(stats.lower, m.lowerWords);
-    countWords(stats.capital, m.capitalWords);
   }
   if (hits.length !== records.length) throw new Error(`combineMentions: ${hits.length} mentions for ${records.length} records`);
   const view: VocabularyView = {
@@ -111,9 +107,4 @@ export function combineMentions(
       spellings: [...(discoveredSpellings.get(t.name) ?? spellings.get(t.name)!)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s),
       related: related.get(t.name) ?? [],
     }));
-}
-
-/** Add one to each word's count of articles, from one article's distinct words. */
-function countWords(counts: Map<string, number>, words: readonly string[]): void {
-  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
 }

@@ -6,10 +6,11 @@ import { createHash } from "node:crypto";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleRecord } from "../record.js";
 import { articleMentions, vocabularyIndex, type ArticleMentions, type VocabularyIndex } from "./article-mentions.js";
+import type { ArticleWords } from "./case-stats.js";
 import type { TopicEntry } from "./vocabulary.js";
 
 /** Version of the mentions' shape and of how they are found; part of their cache key. */
-export const MENTIONS_VERSION = "1";
+export const MENTIONS_VERSION = "2";
 
 /** What a mentions batch needs of an article. */
 export type MentionSource = Pick<ArticleRecord, "title" | "subtitle" | "body" | "topics">;
@@ -22,10 +23,29 @@ export interface MentionContext {
 
 /**
  * An article's mentions serialised: what is cached, and what threads pass back. An article's
- * distinct words take far less room this way than as strings, and only {@link restoreMentions}
- * turns them back, one article at a time.
+ * distinct words take far less room this way than as strings, and only the functions below
+ * turn them back, one article at a time. Its topic evidence and its words are serialised apart
+ * (the first four bytes tell the evidence's length), so that either can be read alone.
  */
 export type StoredMentions = Uint8Array;
+
+/** What topic assignment reads of every article: its topics and name phrases, without its words. */
+export type TopicEvidence = Pick<ArticleMentions, "topics" | "candidates">;
+
+/**
+ * Serialise an article's mentions.
+ *
+ * @param mentions From `articleMentions`.
+ */
+export function storeMentions(mentions: ArticleMentions): StoredMentions {
+  const evidence = serialize({ topics: mentions.topics, candidates: mentions.candidates } satisfies TopicEvidence);
+  const words = serialize({ lowerWords: mentions.lowerWords, capitalWords: mentions.capitalWords } satisfies ArticleWords);
+  const stored = Buffer.allocUnsafeSlow(4 + evidence.length + words.length);
+  stored.writeUInt32LE(evidence.length, 0);
+  evidence.copy(stored, 4);
+  words.copy(stored, 4 + evidence.length);
+  return stored;
+}
 
 let current: { key: string; index: VocabularyIndex } | null = null;
 
@@ -39,7 +59,7 @@ let current: { key: string; index: VocabularyIndex } | null = null;
 export function mentionBatch(articles: readonly MentionSource[], context: MentionContext): { results: StoredMentions[]; transfer: ArrayBuffer[] } {
   if (current?.key !== context.key) current = { key: context.key, index: vocabularyIndex(context.vocabulary) };
   const index = current.index;
-  const results = articles.map((a) => serialize(articleMentions(a as ArticleRecord, index)));
+  const results = articles.map((a) => storeMentions(articleMentions(a as ArticleRecord, index)));
   return { results, transfer: results.filter((r) => r.byteOffset === 0 && r.byteLength === r.buffer.byteLength).map((r) => r.buffer as ArrayBuffer) };
 }
 
@@ -49,7 +69,27 @@ export function mentionBatch(articles: readonly MentionSource[], context: Mentio
  * @param stored From {@link mentionBatch} or the cache.
  */
 export function restoreMentions(stored: StoredMentions): ArticleMentions {
-  return deserialize(stored) as ArticleMentions;
+  return { ...restoreEvidence(stored), ...restoreWords(stored) };
+}
+
+/**
+ * One article's topics and name phrases from its stored mentions, leaving its words alone.
+ *
+ * @param stored From {@link mentionBatch} or the cache.
+ */
+export function restoreEvidence(stored: StoredMentions): TopicEvidence {
+  const view = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  return deserialize(view.subarray(4, 4 + view.readUInt32LE(0))) as TopicEvidence;
+}
+
+/**
+ * One article's distinct words from its stored mentions.
+ *
+ * @param stored From {@link mentionBatch} or the cache.
+ */
+export function restoreWords(stored: StoredMentions): ArticleWords {
+  const view = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  return deserialize(view.subarray(4 + view.readUInt32LE(0))) as ArticleWords;
 }
 
 /**
