@@ -46,8 +46,16 @@ export function publisherUrlFor(name: string): string {
   return publisherUrl(publisherSlug(name));
 }
 
+/** Slugs of the publisher names met so far: an archive names few publishers, each in thousands of articles. */
+const slugs = new Map<string, string>();
+
 function publisherSlug(name: string): string {
-  return makeSlug(name, `publisher:${name.toLowerCase()}`);
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = makeSlug(name, `publisher:${name.toLowerCase()}`);
+    slugs.set(name, slug);
+  }
+  return slug;
 }
 
 function publisherUrl(slug: string): string {
