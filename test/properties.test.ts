@@ -307,18 +307,20 @@ describe("page fingerprint properties", () => {
     const element = fc.constantFrom(...pool);
     const list = fc.oneof(fc.array(element, { maxLength: 8 }), fc.array(element, { minLength: 48, maxLength: 60 }));
     const item = fc.record({ url: fc.constantFrom("/a/", "/b/"), list, other: fc.option(element), count: fc.nat(3) });
-    // The second item is another one, or the first with one list element swapped.
+    // The second item is another one, or the first with one list element, or its other object, swapped.
     const tweaked = (a: { list: unknown[] }) => fc.tuple(fc.oneof(fc.constant(0), fc.nat()), element).map(([i, e]) => ({ ...a, list: a.list.map((x, j) => (j === i % a.list.length ? e : x)) }));
-    return item.chain((a) => fc.tuple(fc.constant(a), fc.oneof(item, tweaked(a))));
+    const otherSwapped = (a: object) => element.map((e) => ({ ...a, other: e }));
+    return item.chain((a) => fc.tuple(fc.constant(a), fc.oneof(item, tweaked(a), otherSwapped(a))));
   });
 
-  it("should give equal fingerprints exactly to items with equal JSON, whatever objects were met before", () => {
-    check("page fingerprints", 300, fc.property(items, ([a, b]) => {
+  it("should give equal fingerprints exactly to items with equal JSON, whatever objects were met before and whichever values are named shared", () => {
+    const choices = [[], ["list"], ["other"], ["list", "other", "count"]].map((keys) => new Set(keys));
+    check("page fingerprints", 300, fc.property(items, fc.constantFrom(...choices), ([a, b], shared) => {
       const memo = new WeakMap<object, string>();
-      const digestA = digestItem(a, memo);
-      const digestB = digestItem(b, memo);
-      assert.equal(digestA, digestItem(structuredClone(a), new WeakMap()), "a fresh memo gives the same digest");
-      assert.equal(digestB, digestItem(structuredClone(b), new WeakMap()), "a fresh memo gives the same digest");
+      const digestA = digestItem(a, memo, shared);
+      const digestB = digestItem(b, memo, shared);
+      assert.equal(digestA, digestItem(structuredClone(a), new WeakMap(), shared), "a fresh memo gives the same digest");
+      assert.equal(digestB, digestItem(structuredClone(b), new WeakMap(), shared), "a fresh memo gives the same digest");
       assert.equal(digestA === digestB, JSON.stringify(a) === JSON.stringify(b));
     }));
   });

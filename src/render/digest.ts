@@ -1,7 +1,8 @@
 /**
  * Digests of view models for page fingerprints. View models share objects: an article's
- * summary appears in every topic page, date page and publisher page that lists it. So in an
- * item's long lists, each object is serialised once and stood for by its digest wherever it
+ * summary appears in every topic page, date page and publisher page that lists it, and in the
+ * related articles of other articles. So in an item's long lists, and in the values the caller
+ * names as shared, each object is serialised once and stood for by its digest wherever it
  * appears; the rest of the item is serialised whole, which is faster for what is not shared.
  */
 import { createHash } from "node:crypto";
@@ -21,22 +22,33 @@ const INLINE_LIMIT = 128;
  * @param item The item.
  * @param memo What stands for the list objects met so far, kept between calls so that objects
  *   shared by several items are serialised only once.
+ * @param shared Keys whose values (an object, or a list of objects, however short) are shared
+ *   with other items and digested object by object too. Which keys are named changes only how
+ *   fast the digest is made: an object stands for its own JSON text or that text's hash.
  */
-export function digestItem(item: object, memo: DigestMemo): string {
+export function digestItem(item: object, memo: DigestMemo, shared: ReadonlySet<string> = NONE): string {
   const hash = createHash("sha1");
-  if (!Object.values(item).some((value) => Array.isArray(value) && value.length >= LONG_LIST)) return hash.update(JSON.stringify(item)).digest("base64url");
+  const apart = (key: string, value: unknown) => (Array.isArray(value) ? value.length >= LONG_LIST || shared.has(key) : shared.has(key) && value !== null && typeof value === "object");
+  if (!Object.entries(item).some(([key, value]) => apart(key, value))) return hash.update(JSON.stringify(item)).digest("base64url");
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(item)) {
-    if (!Array.isArray(value) || value.length < LONG_LIST) {
+    if (!apart(key, value)) {
       rest[key] = value;
       continue;
     }
-    let text = `${JSON.stringify(key)}:[`;
-    for (const element of value) text += `${standIn(element, memo)},`;
-    hash.update(`${text}]`);
+    let text = `${JSON.stringify(key)}:`;
+    if (!Array.isArray(value)) text += standIn(value, memo);
+    else {
+      text += "[";
+      for (const element of value) text += `${standIn(element, memo)},`;
+      text += "]";
+    }
+    hash.update(text);
   }
   return hash.update(JSON.stringify(rest)).digest("base64url");
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** JSON text of a value; for an object whose text is long, `#` and that text's digest. */
 function standIn(value: unknown, memo: DigestMemo): string {

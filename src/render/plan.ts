@@ -54,6 +54,9 @@ export function fileForUrl(url: string): string {
   return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
 }
 
+/** Keys of view models whose objects other pages show too: article summaries and topic links (see `digestItem`). */
+const SHARED_VALUES: ReadonlySet<string> = new Set(["related", "earlier", "later", "alsoPublishedAs", "topics", "canonical"]);
+
 /**
  * Plan the paginated pages.
  *
@@ -66,7 +69,7 @@ export function planPages(families: PageFamilies, shared: string): Map<string, P
   const memo: DigestMemo = new WeakMap();
   for (const [family, items] of Object.entries(families) as [string, readonly { url: string }[]][]) {
     for (const item of items) {
-      const fingerprint = createHash("sha1").update(shared).update(family).update(digestItem(item, memo)).digest("base64url");
+      const fingerprint = createHash("sha1").update(shared).update(family).update(digestItem(item, memo, SHARED_VALUES)).digest("base64url");
       plan.set(item.url, { file: fileForUrl(item.url), fingerprint });
     }
   }
