@@ -36,8 +36,8 @@ export interface Candidate {
  */
 export class CandidateTable {
   private readonly ids = new Map<string, number>();
-  /** Each distinct phrase once, by id. */
-  readonly phrases: Pick<Candidate, "words" | "phrase" | "initial">[] = [];
+  /** Each distinct phrase once (as its words), by id. */
+  readonly phrases: Pick<Candidate, "words" | "initial">[] = [];
   /** Per article, in order: id, mentions, mentions after a place word, mentions in the tail, for each of its candidates. */
   readonly articles: Int32Array[] = [];
 
@@ -54,9 +54,12 @@ export class CandidateTable {
       if (id === undefined) {
         id = this.phrases.length;
         this.ids.set(memo, id);
-        this.phrases.push({ words: c.words, phrase: c.phrase, initial: c.initial });
+        this.phrases.push({ words: c.words, initial: c.initial });
       }
-      row.set([id, c.mentions, c.afterPlaceWord, c.tail], i * 4);
+      row[i * 4] = id;
+      row[i * 4 + 1] = c.mentions;
+      row[i * 4 + 2] = c.afterPlaceWord;
+      row[i * 4 + 3] = c.tail;
     });
     this.articles.push(row);
   }
