@@ -69,12 +69,27 @@ describe("build of seeds plus the FA-KES corpus", () => {
     assert.deepEqual(largest.filter((name) => !REAL_ENTITIES.has(name)), []);
   });
 
-  test("should paginate a topic's articles past 50, newest first", async () => {
-    const first = articleLinks(await readPage(out, "/topics/syria/"));
-    const second = articleLinks(await readPage(out, "/topics/syria/page/2/"));
+  test("should show a large topic's newest 50 articles and link every one of them year by year", async () => {
+    const html = await readPage(out, "/topics/syria/");
+    const first = articleLinks(html);
+    const total = Number(/All (\d+) articles by year/.exec(html)?.[1]);
     assert.equal(new Set(first).size, 50);
-    assert.ok(second.length > 0 && second.every((slug) => !first.includes(slug)));
-    const html = await readPage(out, "/topics/syria/page/2/");
-    assert.match(html, /<a rel="prev" href="\/topics\/syria\/">Newer articles<\/a>/);
+    const years = [...html.matchAll(/<li><a href="(\/topics\/syria\/(?:\d{4}|undated)\/)">([^<]+)<\/a> <span class="count">(\d+)<\/span>/g)];
+    assert.ok(years.length >= 2, "links to several years");
+    const all: string[] = [];
+    for (const [, url, label, count] of years) {
+      const onYear: string[] = [];
+      for (let next: string | undefined = url; next; ) {
+        const page = await readPage(out, next);
+        onYear.push(...articleLinks(page));
+        for (const date of page.slice(page.indexOf("<main")).matchAll(/<time datetime="(\d{4})/g)) assert.equal(date[1], label, `${next} lists an article of ${date[1]}`);
+        next = /<a rel="next" href="([^"]+)">Older articles<\/a>/.exec(page)?.[1];
+      }
+      assert.equal(onYear.length, Number(count), `${url} and its later pages list ${count} articles`);
+      all.push(...onYear);
+    }
+    assert.equal(all.length, total);
+    assert.equal(new Set(all).size, total, "no article twice");
+    assert.deepEqual(all.slice(0, 50), first, "the topic's page shows the newest");
   });
 });

@@ -12,6 +12,7 @@ export interface PageFamilies {
   readonly articles: readonly { readonly url: string }[];
   readonly duplicates: readonly { readonly url: string }[];
   readonly topicPages: readonly { readonly url: string }[];
+  readonly topicYears: readonly { readonly url: string }[];
   readonly topicFeeds: readonly { readonly url: string }[];
   readonly months: readonly { readonly url: string }[];
   readonly years: readonly { readonly url: string }[];
@@ -36,6 +37,7 @@ export function pageFamilies(data: SiteData): PageFamilies {
     articles: data.articles,
     duplicates: data.duplicates,
     topicPages: data.topicPages,
+    topicYears: data.topicYears,
     topicFeeds: data.topicFeeds,
     months: data.dates.months,
     years: data.dates.years,

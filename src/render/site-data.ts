@@ -72,18 +72,50 @@ export interface TopicView {
   readonly related: readonly { readonly name: string; readonly url: string; readonly shared: number }[];
 }
 
-/** What every page of a topic's list shows of the topic: all but its article list. */
+/** What a topic's own page shows of the topic: all but its article list. */
 export type TopicHeader = Omit<TopicView, "articles"> & { readonly articleCount: number };
 
-/** One page of a topic's article list (pages hold {@link TOPIC_PAGE_SIZE} articles). */
+/** A link to one year of a topic's articles (or to its undated ones). */
+export interface TopicYearLink {
+  /** The year, or "Undated". */
+  readonly label: string;
+  readonly url: string;
+  /** The topic's articles of that year. */
+  readonly count: number;
+}
+
+/**
+ * A topic's own page: the topic, its newest {@link TOPIC_PAGE_SIZE} articles and, when it has
+ * more, links to its articles year by year.
+ */
 export interface TopicListPage {
   readonly topic: TopicHeader;
   readonly url: string;
+  readonly articles: readonly ArticleSummary[];
+  /** Newest year first, undated last; empty when the page lists all the topic's articles. */
+  readonly years: readonly TopicYearLink[];
+}
+
+/**
+ * One page of a topic's articles from one year, or of its undated ones (pages hold
+ * {@link TOPIC_PAGE_SIZE} articles). It shows only what changes with that year's articles, so
+ * an article added to the topic leaves the pages of the other years as they were.
+ */
+export interface TopicYearPage {
+  /** The topic's name and page. */
+  readonly topic: { readonly name: string; readonly url: string };
+  readonly url: string;
+  /** The year, or "Undated". */
+  readonly label: string;
+  /** The topic's articles of that year. */
+  readonly articleCount: number;
   readonly pageNumber: number;
   readonly pageCount: number;
   readonly articles: readonly ArticleSummary[];
   readonly previousUrl: string | null;
   readonly nextUrl: string | null;
+  /** The topic's years (the same list on each of its year pages), for moving between them. */
+  readonly years: readonly { readonly label: string; readonly url: string }[];
 }
 
 /** Topics of one kind, for the topics index. */
@@ -111,12 +143,18 @@ export interface SiteData {
   /** Articles by year and month. */
   readonly dates: DateArchive;
   readonly publishers: readonly PublisherView[];
-  /** Every page of every topic's article list. */
+  /** Every topic's own page. */
   readonly topicPages: readonly TopicListPage[];
+  /** The pages of every topic's articles year by year, for topics with more than one page of articles. */
+  readonly topicYears: readonly TopicYearPage[];
   readonly duplicates: readonly DuplicateView[];
 }
 
-/** Articles per topic page; longer lists continue on `/topics/<slug>/page/2/` and so on. */
+/**
+ * Articles per topic page. A topic with more has its newest on its own page, and all of them
+ * year by year on `/topics/<slug>/<year>/` (and `…/<year>/page/2/` and so on) and
+ * `/topics/<slug>/undated/`.
+ */
 export const TOPIC_PAGE_SIZE = 50;
 
 const KIND_LABELS: Readonly<Record<TopicKind, string>> = {
@@ -232,26 +270,65 @@ export function buildSiteData(
     ),
     dates: buildDateArchive(summaries),
     publishers: buildPublishers(summaries),
-    topicPages: topicViews.flatMap(paginateTopic),
+    topicPages: topicViews.map(topicPage),
+    topicYears: topicViews.flatMap(topicYears),
     duplicates,
   };
 }
 
-function paginateTopic(topic: TopicView): TopicListPage[] {
-  const pageCount = Math.max(1, Math.ceil(topic.articles.length / TOPIC_PAGE_SIZE));
-  const urlOf = (n: number) => (n === 1 ? topic.url : `${topic.url}page/${n}/`);
+function topicPage(topic: TopicView): TopicListPage {
   const { articles, ...rest } = topic;
-  const header: TopicHeader = { ...rest, articleCount: articles.length };
-  return Array.from({ length: pageCount }, (_, i) => ({
-    topic: header,
-    url: urlOf(i + 1),
-    pageNumber: i + 1,
-    pageCount,
-    articles: topic.articles.slice(i * TOPIC_PAGE_SIZE, (i + 1) * TOPIC_PAGE_SIZE),
-    previousUrl: i > 0 ? urlOf(i) : null,
-    nextUrl: i + 1 < pageCount ? urlOf(i + 2) : null,
-  }));
+  return {
+    topic: { ...rest, articleCount: articles.length },
+    url: topic.url,
+    articles: articles.slice(0, TOPIC_PAGE_SIZE),
+    years: yearsOf(topic).map(({ label, url, articles }) => ({ label, url, count: articles.length })),
+  };
 }
+
+function topicYears(topic: TopicView): TopicYearPage[] {
+  const years = yearsOf(topic);
+  const links = years.map(({ label, url }) => ({ label, url }));
+  const owner = { name: topic.name, url: topic.url };
+  return years.flatMap(({ label, url, articles }) => {
+    const pageCount = Math.ceil(articles.length / TOPIC_PAGE_SIZE);
+    const urlOf = (n: number) => (n === 1 ? url : `${url}page/${n}/`);
+    return Array.from({ length: pageCount }, (_, i) => ({
+      topic: owner,
+      url: urlOf(i + 1),
+      label,
+      articleCount: articles.length,
+      pageNumber: i + 1,
+      pageCount,
+      articles: articles.slice(i * TOPIC_PAGE_SIZE, (i + 1) * TOPIC_PAGE_SIZE),
+      previousUrl: i > 0 ? urlOf(i) : null,
+      nextUrl: i + 1 < pageCount ? urlOf(i + 2) : null,
+      years: links,
+    }));
+  });
+}
+
+/**
+ * A topic's articles year by year, in list order (newest year first, undated last); none when
+ * they all fit on the topic's own page.
+ */
+function yearsOf(topic: TopicView): { label: string; url: string; articles: ArticleSummary[] }[] {
+  if (topic.articles.length <= TOPIC_PAGE_SIZE) return [];
+  const years = new Map<string, ArticleSummary[]>();
+  for (const article of topic.articles) {
+    const year = article.published?.slice(0, 4);
+    const key = year && /^\d{4}$/.test(year) ? year : UNDATED;
+    const list = years.get(key);
+    if (list) list.push(article);
+    else years.set(key, [article]);
+  }
+  const keys = [...years.keys()].filter((k) => k !== UNDATED).sort().reverse();
+  if (years.has(UNDATED)) keys.push(UNDATED);
+  return keys.map((key) => ({ label: key === UNDATED ? "Undated" : key, url: `${topic.url}${key}/`, articles: years.get(key)! }));
+}
+
+/** The year key, and the address segment, of a topic's undated articles. */
+const UNDATED = "undated";
 
 /**
  * Human date label: "1 August 2018", or "date unknown".
