@@ -8,15 +8,12 @@ import type { ArticleRecord } from "../src/record.ts";
 import { pageFamilies, planPages } from "../src/render/plan.ts";
 import { buildSiteData, TOPIC_PAGE_SIZE, type SiteData } from "../src/render/site-data.ts";
 import type { TopicPage } from "../src/topics/assign.ts";
+import { makeRecord } from "./helpers/records.ts";
 
 const SITE = { title: "Archive", url: "https://archive.example/" };
 
 function record(slug: string, published: string | null): ArticleRecord {
-  return {
-    source: `${slug}.txt`, slug, title: `Report ${slug}`, subtitle: null, authors: [], publisher: null, published, updated: null,
-    dateline: null, section: null, body: [{ type: "paragraph", text: `Fighting near Daraa, reported in ${slug}.` }], removed: [], warnings: [],
-    topics: ["Daraa"],
-  };
+  return makeRecord(slug, published, { topics: ["Daraa"] });
 }
 
 /** 40 articles in each of 2016, 2017 and 2018, and 7 undated ones, all about Daraa. */

@@ -28,7 +28,7 @@ export const CHUNK_PAGES = 2000;
  */
 const WORKER_HEAP_LIMIT = 200 * 1024 * 1024;
 /** The templates paginating over {@link PageFamilies}. */
-const PAGINATED = ["article.njk", "duplicate.njk", "topic.njk", "topic-year.njk", "topic-feed.njk", "month.njk", "year.njk", "publisher.njk"];
+const PAGINATED = ["article.njk", "duplicate.njk", "topic.njk", "topic-year.njk", "topic-feed.njk", "month.njk", "year.njk", "publisher.njk", "sitemap-part.njk"];
 
 /** Pages ready to render, holding no more of the site data than rendering them needs. */
 export type RenderJob =
@@ -127,15 +127,16 @@ export function chunkFolder(outDir: string): string {
   return `${path.resolve(outDir)}.chunks`;
 }
 
-const EMPTY_FAMILIES: PageFamilies = { articles: [], duplicates: [], topicPages: [], topicYears: [], topicFeeds: [], months: [], years: [], publishers: [] };
+const EMPTY_FAMILIES: PageFamilies = { articles: [], duplicates: [], topicPages: [], topicYears: [], topicFeeds: [], months: [], years: [], publishers: [], sitemaps: [] };
 
 /**
- * What the single pages need of the site data: all but the paginated lists the chunks carry,
- * and of each article only its address and last change (for the sitemap and counts).
+ * What the single pages need of the site data: all but the paginated lists the chunks carry
+ * (the sitemap's parts among them: `/sitemap.xml` only lists their addresses), and of each
+ * article only its address and last change.
  */
 function singlePageData(data: SiteData): RenderData {
-  const { articles, topicPages: _pages, topicYears: _years, topicFeeds: _feeds, duplicates: _copies, ...rest } = data;
-  return { ...rest, articles: articles.map((a) => ({ url: a.url, lastmod: a.lastmod })) };
+  const { articles, topicPages: _pages, topicYears: _years, topicFeeds: _feeds, duplicates: _copies, sitemap, ...rest } = data;
+  return { ...rest, articles: articles.map((a) => ({ url: a.url, lastmod: a.lastmod })), sitemap: { entries: sitemap.entries, parts: sitemap.parts.map((p) => ({ url: p.url, entries: [] })) } };
 }
 
 /**

@@ -17,6 +17,7 @@ export interface PageFamilies {
   readonly months: readonly { readonly url: string }[];
   readonly years: readonly { readonly url: string }[];
   readonly publishers: readonly { readonly url: string }[];
+  readonly sitemaps: readonly { readonly url: string }[];
 }
 
 /** One planned page. */
@@ -42,6 +43,7 @@ export function pageFamilies(data: SiteData): PageFamilies {
     months: data.dates.months,
     years: data.dates.years,
     publishers: data.publishers,
+    sitemaps: data.sitemap.parts,
   };
 }
 

@@ -2,10 +2,11 @@
 import type { ArticleRecord, Block } from "../record.js";
 import type { TopicPage } from "../topics/assign.js";
 import type { TopicKind } from "../topics/vocabulary.js";
-import { archiveTrail, archiveUrlFor, buildDateArchive, type DateArchive } from "./date-archive.js";
+import { archiveTrail, archiveUrlFor, buildDateArchive, UNDATED_URL, type DateArchive } from "./date-archive.js";
 import { buildPublishers, publisherUrlFor, type PublisherView } from "./publishers.js";
 import { buildFeed, FEED_SIZE, lastChanged, TOPIC_FEED_SIZE, type FeedEntry, type FeedView } from "./feeds.js";
 import { findNeighbours, findRelated } from "./related.js";
+import { buildSitemap, type Sitemap, type SitemapEntry } from "./sitemap.js";
 /** How many articles and topics the home page shows. */
 export const HOME_LATEST = 12;
 export const HOME_TOPICS = 12;
@@ -148,6 +149,8 @@ export interface SiteData {
   /** The pages of every topic's articles year by year, for topics with more than one page of articles. */
   readonly topicYears: readonly TopicYearPage[];
   readonly duplicates: readonly DuplicateView[];
+  /** Every page but the duplicates' short pages, the search page and the error page. */
+  readonly sitemap: Sitemap;
 }
 
 /**
@@ -253,6 +256,9 @@ export function buildSiteData(
   const topicFeedEntries = new WeakMap<ArticleView, FeedEntry>();
   const duplicates = [...copies.values()].flat().map((r): DuplicateView => ({ ...summarize(r), canonical: summaryOf.get(r.duplicateOf!)! }));
   const url = new URL(site.url);
+  const dates = buildDateArchive(summaries);
+  const publishers = buildPublishers(summaries);
+  const topicYearPages = topicViews.flatMap(topicYears);
   return {
     site: { title: site.title, url: site.url, origin: url.origin },
     base: url.pathname.replace(/\/$/, ""),
@@ -268,12 +274,23 @@ export function buildSiteData(
         { size: TOPIC_FEED_SIZE, fullText: false, fallbackUpdated: updated, made: topicFeedEntries },
       ),
     ),
-    dates: buildDateArchive(summaries),
-    publishers: buildPublishers(summaries),
+    dates,
+    publishers,
     topicPages: topicViews.map(topicPage),
-    topicYears: topicViews.flatMap(topicYears),
+    topicYears: topicYearPages,
     duplicates,
+    sitemap: buildSitemap([
+      ...["/", "/topics/", "/dates/", "/publishers/"].map(unchanging),
+      ...articles.map((a) => ({ url: a.url, lastmod: a.lastmod })),
+      ...[...topicViews, ...topicYearPages, ...publishers, ...dates.years, ...dates.months].map((page) => unchanging(page.url)),
+      ...(dates.undated.length > 0 ? [unchanging(UNDATED_URL)] : []),
+    ]),
   };
+}
+
+/** A sitemap entry with no date of change. */
+function unchanging(url: string): SitemapEntry {
+  return { url, lastmod: null };
 }
 
 function topicPage(topic: TopicView): TopicListPage {
