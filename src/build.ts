@@ -19,7 +19,7 @@ import { chunkFolder, prepareRender, renderJob, type RenderJob } from "./render/
 import { filterFamilies, pageFamilies, planPages, type PlannedPage } from "./render/plan.js";
 import { buildSiteData, type SiteData } from "./render/site-data.js";
 import { SEARCH_CLIENT_MODULES } from "./search/build-index.js";
-import { startSearchIndex } from "./search/parallel.js";
+import { startSearchIndex, type SearchIndexStart } from "./search/parallel.js";
 import { collectGarbage } from "./threads.js";
 import { combineMentions, type TopicPage } from "./topics/assign.js";
 import { updateCaseStats } from "./topics/case-stats.js";
@@ -113,16 +113,23 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const cacheDir = options.cacheDir === false ? null : (options.cacheDir ?? defaultCacheDir(options.out));
 
-  const { archive, skipped, parsed, duplicates } = await readAndLink(options.input, cacheDir, progress, lap);
+  const { archive, search, skipped, parsed, duplicates } = await readAndLink(options.input, cacheDir, progress, lap);
 
   // What the report needs, taken now: the records and topics are let go during the write.
   const published = archive.records.map((r) => ({ source: r.source, slug: r.slug, warnings: r.warnings }));
   const topicCount = archive.topics.length;
-  const previous = cacheDir === null ? null : await loadSiteManifest(cacheDir, options.out);
   const site = { title: options.title ?? "Clippings archive", url: baseUrl };
-  const staging = await createStaging(options.out);
+  let previous: SiteManifest | null;
+  let staging: string;
   try {
-    const written = await writeSite(archive, site, staging, previous, progress, lap);
+    previous = cacheDir === null ? null : await loadSiteManifest(cacheDir, options.out);
+    staging = await createStaging(options.out);
+  } catch (error) {
+    await search.cancel();
+    throw error;
+  }
+  try {
+    const written = await writeSite(archive, search, site, staging, previous, progress, lap);
     progress({ stage: "write", done: 0, total: written.files.size });
     if (previous === null) await swapIntoPlace(staging, options.out);
     else {
@@ -164,20 +171,37 @@ async function readAndLink(
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
-): Promise<{ archive: Archive; skipped: SkippedFile[]; parsed: number; duplicates: number }> {
+): Promise<{ archive: Archive; search: SearchIndexStart; skipped: SkippedFile[]; parsed: number; duplicates: number }> {
   const { records, facts, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(input, cacheDir, progress, lap);
   progress({ stage: "link", done: 0, total: records.length });
   assignUniqueSlugs(records);
   const duplicates = markDuplicates(records, undefined, facts.map((f) => f.signature)).reduce((n, group) => n + group.copies.length, 0);
   removeFurniture(records, facts.map((f) => f.paragraphs));
   const canonical = records.filter((r) => r.duplicateOf === undefined);
-  const topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, cacheDir, progress);
+  // With few new articles, linking runs on this thread alone (their mentions are cached): the
+  // search index reads the articles' texts on the other core meanwhile.
+  let search = parsed < EARLY_SEARCH_MAX_PARSED ? startSearchIndex(canonical) : null;
+  let topics: TopicPage[];
+  try {
+    topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, cacheDir, progress);
+  } catch (error) {
+    await search?.cancel();
+    throw error;
+  }
+  search ??= startSearchIndex(canonical);
   // The stored mentions just let go are buffers outside the heap, freed only when V8 collects.
   collectGarbage();
   progress({ stage: "link", done: records.length, total: records.length });
   lap("link");
-  return { archive: { records, topics }, skipped, parsed, duplicates };
+  return { archive: { records, topics }, search, skipped, parsed, duplicates };
 }
+
+/**
+ * Most files parsed in a build that begins the search index before linking. Linking then finds
+ * the mentions of the files parsed on two threads; with more of them, the index would compete
+ * for the cores, and it begins once linking is done.
+ */
+const EARLY_SEARCH_MAX_PARSED = 1000;
 
 /**
  * Read the input folder and parse it: with a cache, only files whose stamp changed are read,
@@ -311,13 +335,15 @@ interface WrittenSite {
  * Write into `staging` what the site of `archive` needs beyond what the previous site in `out`
  * (described by `previous`) already holds: the search files that changed, the pages whose
  * fingerprint changed (all of them without a previous site), the single pages and the assets.
- * The search index is built on a worker thread meanwhile (see `startSearchIndex`). Each
+ * The search index begun by `index` is finished with the topics, on its worker thread
+ * meanwhile when it has one (see `startSearchIndex`). Each
  * stage's data is dropped before the next one starts: the records and topics (taken out of
  * `archive`) once the site data is made, the site data once the pages to render are written
  * out in chunks.
  */
 async function writeSite(
   archive: Archive,
+  index: SearchIndexStart,
   site: { readonly title: string; readonly url: string },
   staging: string,
   previous: SiteManifest | null,
@@ -326,7 +352,12 @@ async function writeSite(
 ): Promise<WrittenSite> {
   const canonical = archive.records.filter((r) => r.duplicateOf === undefined);
   progress({ stage: "index", done: 0, total: canonical.length });
-  const search = startSearchIndex(canonical, archive.topics, staging, previous?.files ?? new Map());
+  const search = index.finish(
+    canonical.map((r) => r.topics),
+    archive.topics,
+    staging,
+    previous?.files ?? new Map(),
+  );
   canonical.length = 0;
   if (!search.background) lap("index");
   // Should rendering fail, the index still running is waited for before the failure goes on.

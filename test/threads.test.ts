@@ -69,9 +69,14 @@ describe("worker threads", () => {
     const topics = assignTopics(list, parseVocabulary(vocabularyText));
     const here = path.join(work, "search-here");
     const there = path.join(work, "search-there");
-    const onMain = startSearchIndex(list, topics, here, new Map(), { min: Infinity, max: Infinity });
-    const onWorker = startSearchIndex(list, topics, there, new Map(), { min: 0, max: Infinity });
+    const topicsOf = list.map((r) => r.topics);
+    const onMain = startSearchIndex(list, { min: Infinity, max: Infinity }).finish(topicsOf, topics, here, new Map());
+    // The worker begins before the topics are known, as when a build begins it before linking.
+    const untagged = list.map((r) => ({ ...r, topics: [] }));
+    const begun = startSearchIndex(untagged, { min: 0, max: Infinity });
+    const onWorker = begun.finish(topicsOf, topics, there, new Map());
     assert.deepEqual([onMain.background, onWorker.background], [false, true]);
+    assert.throws(() => begun.finish(topicsOf, topics, there, new Map()), /finished twice/);
     const [a, b] = await Promise.all([onMain.done, onWorker.done]);
     assert.deepEqual(b.hashes, a.hashes);
     assert.equal(b.written, a.hashes.size);
@@ -81,7 +86,7 @@ describe("worker threads", () => {
     const [changed] = [...previous.keys()].filter((file) => file.startsWith("search/d/"));
     previous.set(changed!, "an older hash");
     const again = path.join(work, "search-again");
-    const rebuilt = await startSearchIndex(list, topics, again, previous, { min: 0, max: Infinity }).done;
+    const rebuilt = await startSearchIndex(list, { min: 0, max: Infinity }).finish(topicsOf, topics, again, previous).done;
     assert.equal(rebuilt.written, 1);
     const written = (await readdir(again, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
     assert.deepEqual(written.map((e) => path.relative(again, path.join(e.parentPath, e.name))), [changed]);
@@ -94,10 +99,25 @@ describe("worker threads", () => {
     // A staging folder that cannot be made: a file is in the way.
     const blocked = path.join(work, "search-blocked");
     await writeFile(blocked, "a file, not a folder");
-    const search = startSearchIndex(list, topics, path.join(blocked, "staging"), new Map(), { min: 0, max: Infinity });
+    const search = startSearchIndex(list, { min: 0, max: Infinity }).finish(
+      list.map((r) => r.topics),
+      topics,
+      path.join(blocked, "staging"),
+      new Map(),
+    );
     // The build awaits other work first; the failure must wait for it, not escape as unhandled.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await assert.rejects(search.done, /search index: .*ENOTDIR/);
+  });
+
+  it("should let go of a search index begun on a worker thread when the build fails before finishing it", async () => {
+    const list: ArticleRecord[] = records(await parseFiles(files, undefined, Infinity));
+    assignUniqueSlugs(list);
+    const begun = startSearchIndex(list, { min: 0, max: Infinity });
+    await begun.cancel();
+    await begun.cancel();
+    assert.throws(() => begun.finish([], [], path.join(work, "search-cancelled"), new Map()), /cancelled/);
+    assert.ok(!existsSync(path.join(work, "search-cancelled")));
   });
 
   it("should render in chunks, on two threads, exactly the site one Eleventy run renders", async () => {

@@ -14,7 +14,7 @@ import type { OutputFile } from "../write/output.js";
 import { assignDocIds } from "./doc-ids.js";
 import { buildFilters } from "./filters.js";
 import { InvertedIndex } from "./inverted.js";
-import { fieldTexts, SEARCH_FIELDS, spellingsByTopic, topicSpellings, type SearchRecord, type SearchTopic, type Spelling, type SpellingsByTopic } from "./lunr-index.js";
+import { ownFieldTexts, SEARCH_FIELDS, spellingsByTopic, topicsField, topicSpellings, TOPICS_FIELD, type SearchRecord, type SearchTopic, type Spelling, type SpellingsByTopic, type TextRecord } from "./lunr-index.js";
 import { cutShards, shardCount } from "./shards.js";
 
 /** Characters of article text a result file keeps for excerpts. */
@@ -58,49 +58,90 @@ export function buildSearchIndex(records: readonly SearchRecord[], topics: reado
  * @returns Batches of files to write below the site root.
  */
 export function* searchIndexBatches(records: readonly SearchRecord[], topics: readonly SearchTopic[], options: SearchIndexOptions = {}): Generator<OutputFile[]> {
-  const ids = assignDocIds(records.map((r) => r.slug));
-  const ordered = [...records].sort((a, b) => ids.get(a.slug)! - ids.get(b.slug)!);
-  const docIds = ordered.map((r) => ids.get(r.slug)!);
-  const index = indexRecords(ordered, spellingsByTopic(topics));
-  const count = options.shards ?? shardCount(index.postingCount);
-  const filters = buildFilters(ordered, docIds, topics);
-  const meta: SearchMeta = {
-    v: FORMAT_VERSION,
-    lunr: lunr.version,
-    docs: ordered.length,
-    shards: count,
-    fields: SEARCH_FIELDS.map((f) => f.name),
-    boosts: SEARCH_FIELDS.map((f) => f.boost),
-    lengths: index.totalLengths,
-    aliases: aliasMap(topics),
-  };
-  let batch: OutputFile[] = [
-    { path: SEARCH_PATHS.meta, content: JSON.stringify(meta) },
-    { path: SEARCH_PATHS.filters, content: JSON.stringify(filters.options) },
-  ];
-  const flush = function* (limit: number) {
-    if (batch.length < limit) return;
-    yield batch;
-    batch = [];
-  };
-  for (const shard of cutShards(index, count, docIds)) {
-    batch.push({ path: SEARCH_PATHS.terms(shard.shard), content: shard.terms }, { path: SEARCH_PATHS.positions(shard.shard), content: shard.positions });
-    yield* flush(BATCH_FILES);
-  }
-  for (const [file, docList] of filters.files) {
-    batch.push({ path: SEARCH_PATHS.filter(file), content: JSON.stringify(docList) });
-    yield* flush(BATCH_FILES);
-  }
-  for (let i = 0; i < ordered.length; i++) {
-    batch.push({ path: SEARCH_PATHS.doc(docIds[i]!), content: JSON.stringify(resultFile(ordered[i]!)) });
-    yield* flush(BATCH_FILES);
-  }
-  yield* flush(1);
+  yield* new SearchTexts(records).batches(
+    records.map((r) => r.topics),
+    topics,
+    options,
+  );
 }
 
-/** Index records in doc-number order. */
-function indexRecords(records: readonly SearchRecord[], spellings: SpellingsByTopic): InvertedIndex {
-  const index = new InvertedIndex(SEARCH_FIELDS.length);
+/**
+ * The first half of {@link searchIndexBatches}, which needs no topics: every article's own
+ * fields read into the index. It can run while the topics are still being found; the files
+ * are the same either way.
+ */
+export class SearchTexts {
+  readonly #ordered: readonly TextRecord[];
+  /** Per record as given, its place in doc-number order. */
+  readonly #place: readonly number[];
+  readonly #docIds: readonly number[];
+  readonly #index = new InvertedIndex(SEARCH_FIELDS.length);
+
+  /** @param records Published records (distinct slugs); their topics, if any, are not read. */
+  constructor(records: readonly TextRecord[]) {
+    const ids = assignDocIds(records.map((r) => r.slug));
+    const order = records.map((_, i) => i).sort((a, b) => ids.get(records[a]!.slug)! - ids.get(records[b]!.slug)!);
+    const place = new Array<number>(records.length);
+    order.forEach((i, k) => (place[i] = k));
+    this.#place = place;
+    this.#ordered = order.map((i) => records[i]!);
+    this.#docIds = this.#ordered.map((r) => ids.get(r.slug)!);
+    for (const r of this.#ordered) this.#index.add(ownFieldTexts(r));
+  }
+
+  /**
+   * The files, in batches (see {@link searchIndexBatches}); asked for once.
+   *
+   * @param topicsOf Each record's topic names, in the order the records were given.
+   * @param topics Topic pages, for spellings and the topic filter.
+   * @param options Shard count.
+   */
+  *batches(topicsOf: readonly string[][], topics: readonly SearchTopic[], options: SearchIndexOptions = {}): Generator<OutputFile[]> {
+    if (topicsOf.length !== this.#ordered.length) throw new Error(`search index: topics for ${topicsOf.length} of ${this.#ordered.length} articles`);
+    const ordered: SearchRecord[] = new Array(topicsOf.length);
+    topicsOf.forEach((names, i) => (ordered[this.#place[i]!] = { ...this.#ordered[this.#place[i]!]!, topics: names }));
+    const docIds = this.#docIds;
+    const index = this.#index;
+    addTopics(index, ordered, spellingsByTopic(topics));
+    const count = options.shards ?? shardCount(index.postingCount);
+    const filters = buildFilters(ordered, docIds, topics);
+    const meta: SearchMeta = {
+      v: FORMAT_VERSION,
+      lunr: lunr.version,
+      docs: ordered.length,
+      shards: count,
+      fields: SEARCH_FIELDS.map((f) => f.name),
+      boosts: SEARCH_FIELDS.map((f) => f.boost),
+      lengths: index.totalLengths,
+      aliases: aliasMap(topics),
+    };
+    let batch: OutputFile[] = [
+      { path: SEARCH_PATHS.meta, content: JSON.stringify(meta) },
+      { path: SEARCH_PATHS.filters, content: JSON.stringify(filters.options) },
+    ];
+    const flush = function* (limit: number) {
+      if (batch.length < limit) return;
+      yield batch;
+      batch = [];
+    };
+    for (const shard of cutShards(index, count, docIds)) {
+      batch.push({ path: SEARCH_PATHS.terms(shard.shard), content: shard.terms }, { path: SEARCH_PATHS.positions(shard.shard), content: shard.positions });
+      yield* flush(BATCH_FILES);
+    }
+    for (const [file, docList] of filters.files) {
+      batch.push({ path: SEARCH_PATHS.filter(file), content: JSON.stringify(docList) });
+      yield* flush(BATCH_FILES);
+    }
+    for (let i = 0; i < ordered.length; i++) {
+      batch.push({ path: SEARCH_PATHS.doc(docIds[i]!), content: JSON.stringify(resultFile(ordered[i]!)) });
+      yield* flush(BATCH_FILES);
+    }
+    yield* flush(1);
+  }
+}
+
+/** Add every record's topics field, in doc order. */
+function addTopics(index: InvertedIndex, records: readonly SearchRecord[], spellings: SpellingsByTopic): void {
   const known = new Map<Spelling, readonly number[]>();
   const numbers = (s: Spelling) => {
     let found = known.get(s);
@@ -110,8 +151,7 @@ function indexRecords(records: readonly SearchRecord[], spellings: SpellingsByTo
     }
     return found;
   };
-  for (const r of records) index.add(fieldTexts(r, spellings, numbers));
-  return index;
+  records.forEach((r, doc) => index.addDependent(doc, TOPICS_FIELD, topicsField(r.topics, spellings, numbers)));
 }
 
 /** What a result shows of an article. */

@@ -103,6 +103,8 @@ export class InvertedIndex {
   /** Term numbers of the words of the field being read. */
   readonly #words = { terms: new Int32Array(0) };
   #stamp = 0;
+  /** Per document, until its dependent fields are added: the terms of its other fields. */
+  readonly #own: (Int32Array | undefined)[] = [];
 
   /** @param fieldCount Number of index fields. */
   constructor(fieldCount: number) {
@@ -112,19 +114,39 @@ export class InvertedIndex {
   }
 
   /**
-   * Add the next document (doc indexes are given in order of addition).
+   * Add the next document (doc indexes are given in order of addition). Fields whose text
+   * depends on the others are left out here and added with {@link addDependent}, at any time
+   * later, in doc order.
    *
    * @param fields Text of each field, in field order (parts of a field are read as if joined by
-   *   a line break); a function gets a test of whether a term
-   *   (by number) is in the fields given as text, and returns its text (for fields that depend
-   *   on the others).
+   *   a line break); null for a field added later.
+   * @returns The document's index.
    */
-  add(fields: readonly (FieldText | ((own: (term: number) => boolean) => string))[]): void {
+  add(fields: readonly (FieldText | null)[]): number {
     const doc = this.docCount++;
+    const own: number[] = [];
+    fields.forEach((text, f) => {
+      if (text !== null) own.push(...this.#read(doc, f, text));
+    });
+    this.#own[doc] = Int32Array.from(own);
+    return doc;
+  }
+
+  /**
+   * Add a field of an added document whose text depends on the document's other fields. Each
+   * such field is added for the documents in the order they were added.
+   *
+   * @param doc The document's index.
+   * @param field The field.
+   * @param text Gets a test of whether a term (by number) is in the document's other fields,
+   *   and returns the field's text.
+   */
+  addDependent(doc: number, field: number, text: (own: (term: number) => boolean) => string): void {
     const stamp = ++this.#stamp;
-    fields.forEach((text, f) => typeof text !== "function" && this.#read(doc, f, text, stamp));
+    for (const term of this.#own[doc] ?? []) this.#ownStamp[term] = stamp;
+    this.#own[doc] = undefined;
     const own = (term: number) => term >= 0 && term < this.#ownStamp.length && this.#ownStamp[term] === stamp;
-    fields.forEach((text, f) => typeof text === "function" && this.#read(doc, f, text(own), 0));
+    this.#read(doc, field, text(own));
   }
 
   /**
@@ -137,8 +159,12 @@ export class InvertedIndex {
     return this.table.ofTerm(term);
   }
 
-  /** Read one field: its length, then one posting per distinct term with its positions. */
-  #read(doc: number, field: number, text: FieldText, ownStamp: number): void {
+  /**
+   * Read one field: its length, then one posting per distinct term with its positions.
+   *
+   * @returns The field's distinct terms.
+   */
+  #read(doc: number, field: number, text: FieldText): number[] {
     let words = 0;
     for (const part of typeof text === "string" ? [text] : text) words = this.table.read(part, this.#words, words);
     const terms = this.#words.terms;
@@ -152,7 +178,6 @@ export class InvertedIndex {
       length++;
       if (term === EMPTY) continue;
       if (term >= this.#seen.length) this.#grow(term);
-      if (ownStamp > 0) this.#ownStamp[term] = ownStamp;
       if (this.#seen[term] !== fieldStamp) {
         this.#seen[term] = fieldStamp;
         this.#count[term] = 0;
@@ -170,7 +195,9 @@ export class InvertedIndex {
       const bytes = (this.#buckets[this.#bucketOf(term)] ??= new Bytes());
       const count = this.#count[term]!;
       bytes.push(term);
-      bytes.push(doc - bytes.lastDoc);
+      // Dependent fields are added after their documents, so a doc can step back: zigzag.
+      const step = doc - bytes.lastDoc;
+      bytes.push(step >= 0 ? step * 2 : -step * 2 - 1);
       bytes.lastDoc = doc;
       bytes.push(field);
       bytes.push(count);
@@ -183,6 +210,7 @@ export class InvertedIndex {
       }
       this.postingCount++;
     }
+    return distinct;
   }
 
   /** Make the per-term arrays hold term number `term`. */
@@ -224,7 +252,8 @@ export class InvertedIndex {
       let doc = 0;
       while (cursor.at < length) {
         const term = cursor.next();
-        doc += cursor.next();
+        const step = cursor.next();
+        doc += step % 2 === 0 ? step / 2 : -(step + 1) / 2;
         const field = cursor.next();
         const tf = cursor.next();
         let lists = out.get(term);

@@ -24,34 +24,47 @@ export function topicSpellings(page: SearchTopic): string[] {
   return [...new Set([...page.topic.aliases, ...page.spellings])];
 }
 
+/** The index field holding an article's topic spellings (see {@link topicsField}). */
+export const TOPICS_FIELD = SEARCH_FIELDS.findIndex((f) => f.name === "topics");
+
 /**
- * The text of each index field of an article, in {@link SEARCH_FIELDS} order. The topics field
- * holds the spellings of the article's topics that its own text does not use, so any spelling
- * finds it ("Deraa" finds an article that only says Daraa) without repeating words it already has;
- * it is given as a function of which terms the other fields hold.
+ * The text of each index field of an article given by its own text, in {@link SEARCH_FIELDS}
+ * order; null for the topics field (see {@link topicsField}).
  *
  * @param r A record.
- * @param spellings Per topic name, its spellings and their index terms.
- * @param numbers Term numbers of a spelling's terms (negative for a term no document has yet).
  * @returns Field texts.
  */
-export function fieldTexts(r: IndexedRecord, spellings: SpellingsByTopic, numbers: (s: Spelling) => readonly number[]): (FieldText | ((own: (term: number) => boolean) => string))[] {
-  const texts: Record<string, FieldText | ((own: (term: number) => boolean) => string)> = {
+export function ownFieldTexts(r: TextRecord): (FieldText | null)[] {
+  const texts: Record<string, FieldText | null> = {
     title: r.title,
     subtitle: r.subtitle ?? "",
     people: [...r.authors, r.publisher ?? ""].join(" "),
     body: r.body.map((b) => b.text),
-    topics: (own) => {
-      const missing: string[] = [];
-      for (const topic of r.topics) {
-        for (const s of spellings.get(topic) ?? []) {
-          if (numbers(s).some((n) => !own(n))) missing.push(s.text);
-        }
-      }
-      return missing.join(" ");
-    },
+    topics: null,
   };
   return SEARCH_FIELDS.map((f) => texts[f.name]!);
+}
+
+/**
+ * The topics field of an article: the spellings of its topics that its own text does not use,
+ * so any spelling finds it ("Deraa" finds an article that only says Daraa) without repeating
+ * words it already has. It is made once the article's other fields are read.
+ *
+ * @param topics The article's topic names.
+ * @param spellings Per topic name, its spellings and their index terms.
+ * @param numbers Term numbers of a spelling's terms (negative for a term no document has yet).
+ * @returns The field's text, given a test of whether a term is in the article's other fields.
+ */
+export function topicsField(topics: readonly string[], spellings: SpellingsByTopic, numbers: (s: Spelling) => readonly number[]): (own: (term: number) => boolean) => string {
+  return (own) => {
+    const missing: string[] = [];
+    for (const topic of topics) {
+      for (const s of spellings.get(topic) ?? []) {
+        if (numbers(s).some((n) => !own(n))) missing.push(s.text);
+      }
+    }
+    return missing.join(" ");
+  };
 }
 
 /** What the index reads of a record. */
@@ -59,6 +72,9 @@ export type IndexedRecord = Pick<ArticleRecord, "title" | "subtitle" | "authors"
 
 /** What the search stage reads of a record: the indexed fields, and what results and filters show. */
 export type SearchRecord = IndexedRecord & Pick<ArticleRecord, "slug" | "published">;
+
+/** What the search stage reads of a record besides its topics, which may not be known yet. */
+export type TextRecord = Omit<SearchRecord, "topics">;
 
 /** What the search stage reads of a topic: its names and the spellings found. */
 export type SearchTopic = Pick<TopicPage, "topic" | "spellings">;

@@ -1,54 +1,84 @@
 /**
- * Building the search index on a worker thread while the main thread makes the site data and
- * plans the pages. The worker gets only what the index reads of each record and topic. Very
- * large archives are indexed on the main thread before the rest, one stage after the other,
- * so that the index and the site data are never in memory at once.
+ * Building the search index on a worker thread beside the rest of the build. The worker gets
+ * only what the index reads of each record, as soon as the records are known, and reads their
+ * texts while the topics are being found; the topics follow, and it makes the files while the
+ * main thread makes the site data and plans the pages. Very large archives are indexed on the
+ * main thread once the topics are known, before the rest, one stage after the other, so that
+ * the index and the site data are never in memory at once.
  */
+import type { Worker } from "node:worker_threads";
 import { request, startWorker } from "../threads.js";
-import type { SearchRecord, SearchTopic } from "./lunr-index.js";
-import type { SearchReply } from "./worker.js";
-import { writeSearchFiles, type WrittenSearch } from "./write.js";
+import { SearchTexts } from "./build-index.js";
+import type { SearchTopic, TextRecord } from "./lunr-index.js";
+import type { SearchFinishMessage, SearchReply, SearchTextsMessage } from "./worker.js";
+import { writeChangedBatches, type WrittenSearch } from "./write.js";
 
 /** Fewest articles indexed on a worker thread: below, starting one costs more than it saves. */
 export const BACKGROUND_MIN_ARTICLES = 1000;
 /** Most articles indexed beside the rest of the build; more are indexed alone, to bound memory. */
 export const BACKGROUND_MAX_ARTICLES = 25_000;
 
+/** A search index begun with the articles' texts, waiting for their topics. */
+export interface SearchIndexStart {
+  /**
+   * Give the topics and make the files: on the worker thread when the index was begun on one
+   * (the returned promise settling when it is done; a failure is reported when that promise
+   * is awaited, however long after it happens); otherwise here and now, before returning
+   * (and throwing here if it fails). Called once.
+   *
+   * @param topicsOf Each record's topic names, in the order the records were given.
+   * @param topics The topics, for spellings and the topic filter.
+   * @param staging Folder the changed files are written to.
+   * @param previous Content hash of each search file of the previous build.
+   */
+  finish(topicsOf: string[][], topics: readonly SearchTopic[], staging: string, previous: ReadonlyMap<string, string>): { background: boolean; done: Promise<WrittenSearch> };
+  /** Give up an index that will not be finished (the build failed first). */
+  cancel(): Promise<void>;
+}
+
 /**
- * Start indexing `records`: on a worker thread when their number is between
- * {@link BACKGROUND_MIN_ARTICLES} and {@link BACKGROUND_MAX_ARTICLES}, the returned promise
- * settling when it is done; otherwise here and now, before returning (and throwing here if it
- * fails).
+ * Begin indexing `records`: on a worker thread when their number is between
+ * {@link BACKGROUND_MIN_ARTICLES} and {@link BACKGROUND_MAX_ARTICLES}, where their texts are
+ * read at once; otherwise everything is done on this thread when the index is finished.
  *
- * @param records Published records (distinct slugs).
- * @param topics The topics, for spellings and the topic filter.
- * @param staging Folder the changed files are written to.
- * @param previous Content hash of each search file of the previous build.
+ * @param records Published records (distinct slugs); their topics are given later.
  * @param range Fewest and most articles indexed on a worker thread.
- * @returns Whether the index is being built on a worker, and the written files' outcome (a
- *   failure is reported when that promise is awaited, however long after it happens).
  */
 export function startSearchIndex(
-  records: readonly SearchRecord[],
-  topics: readonly SearchTopic[],
-  staging: string,
-  previous: ReadonlyMap<string, string>,
+  records: readonly TextRecord[],
   range: { readonly min: number; readonly max: number } = { min: BACKGROUND_MIN_ARTICLES, max: BACKGROUND_MAX_ARTICLES },
-): { background: boolean; done: Promise<WrittenSearch> } {
+): SearchIndexStart {
   if (records.length < range.min || records.length > range.max) {
-    return { background: false, done: Promise.resolve(writeSearchFiles(records, topics, staging, previous)) };
+    return {
+      finish: (topicsOf, topics, staging, previous) => ({ background: false, done: Promise.resolve(writeChangedBatches(new SearchTexts(records).batches(topicsOf, topics), staging, previous)) }),
+      cancel: async () => {},
+    };
   }
   const lean = records.map(
-    (r): SearchRecord => ({ slug: r.slug, title: r.title, subtitle: r.subtitle, authors: r.authors, publisher: r.publisher, published: r.published, topics: r.topics, body: r.body.map((b) => ({ text: b.text })) }),
+    (r): TextRecord => ({ slug: r.slug, title: r.title, subtitle: r.subtitle, authors: r.authors, publisher: r.publisher, published: r.published, body: r.body.map((b) => ({ text: b.text })) }),
   );
-  const worker = startWorker(new URL("./worker.js", import.meta.url));
-  const done = request<SearchReply>(worker, { id: 0, records: lean, topics: topics.map((t) => ({ topic: t.topic, spellings: t.spellings })), staging, previous })
-    .then((reply) => {
-      if (reply.error !== undefined) throw new Error(`search index: ${reply.error}`);
-      return { hashes: reply.hashes!, written: reply.written! };
-    })
-    .finally(() => worker.terminate());
-  // The caller awaits the index only after other work; a failure meanwhile waits for it there.
-  done.catch(() => {});
-  return { background: true, done };
+  let worker: Worker | null = startWorker(new URL("./worker.js", import.meta.url));
+  worker.postMessage({ kind: "texts", records: lean } satisfies SearchTextsMessage);
+  return {
+    finish(topicsOf, topics, staging, previous) {
+      if (worker === null) throw new Error("search index: finished twice, or after it was cancelled");
+      const thread = worker;
+      worker = null;
+      const message: SearchFinishMessage = { kind: "finish", id: 0, topicsOf, topics: topics.map((t) => ({ topic: t.topic, spellings: t.spellings })), staging, previous };
+      const done = request<SearchReply>(thread, message)
+        .then((reply) => {
+          if (reply.error !== undefined) throw new Error(`search index: ${reply.error}`);
+          return { hashes: reply.hashes!, written: reply.written! };
+        })
+        .finally(() => thread.terminate());
+      // The caller awaits the index only after other work; a failure meanwhile waits for it there.
+      done.catch(() => {});
+      return { background: true, done };
+    },
+    async cancel() {
+      const thread = worker;
+      worker = null;
+      await thread?.terminate();
+    },
+  };
 }

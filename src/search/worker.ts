@@ -1,16 +1,28 @@
-/** Worker thread entry for building the search index beside the rest of the build. */
+/**
+ * Worker thread entry for building the search index beside the rest of the build: the
+ * articles' texts are read as soon as they come, and the files made once the topics follow.
+ */
 import { parentPort } from "node:worker_threads";
-import type { SearchRecord, SearchTopic } from "./lunr-index.js";
-import { writeSearchFiles } from "./write.js";
+import { SearchTexts } from "./build-index.js";
+import type { SearchTopic, TextRecord } from "./lunr-index.js";
+import { writeChangedBatches } from "./write.js";
 
-/** The archive to index. */
-export interface SearchRequest {
+/** The articles to index, without their topics; no reply. */
+export interface SearchTextsMessage {
+  readonly kind: "texts";
+  readonly records: readonly TextRecord[];
+}
+
+/** The topics, and where to write: the files are made and the reply sent. */
+export type SearchFinishMessage = {
+  readonly kind: "finish";
   readonly id: number;
-  readonly records: readonly SearchRecord[];
+  /** Each record's topic names, in the order the records came. */
+  readonly topicsOf: string[][];
   readonly topics: readonly SearchTopic[];
   readonly staging: string;
   readonly previous: ReadonlyMap<string, string>;
-}
+};
 
 /** The search files' hashes and how many were written, or why indexing failed. */
 export interface SearchReply {
@@ -20,13 +32,26 @@ export interface SearchReply {
   readonly error?: string;
 }
 
-parentPort!.on("message", (request: SearchRequest) => {
+let texts: SearchTexts | Error | null = null;
+
+parentPort!.on("message", (message: SearchTextsMessage | SearchFinishMessage) => {
+  if (message.kind === "texts") {
+    try {
+      texts = new SearchTexts(message.records);
+    } catch (error) {
+      texts = error as Error;
+    }
+    return;
+  }
   let reply: SearchReply;
   try {
-    const { hashes, written } = writeSearchFiles(request.records, request.topics, request.staging, request.previous);
-    reply = { id: request.id, hashes, written };
+    if (texts === null) throw new Error("no articles were sent");
+    if (texts instanceof Error) throw texts;
+    const { hashes, written } = writeChangedBatches(texts.batches(message.topicsOf, message.topics), message.staging, message.previous);
+    reply = { id: message.id, hashes, written };
   } catch (error) {
-    reply = { id: request.id, error: (error as Error).message };
+    reply = { id: message.id, error: (error as Error).message };
   }
+  texts = null;
   parentPort!.postMessage(reply);
 });
