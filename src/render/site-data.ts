@@ -258,7 +258,8 @@ export function buildSiteData(
   const url = new URL(site.url);
   const dates = buildDateArchive(summaries);
   const publishers = buildPublishers(summaries);
-  const topicYearPages = topicViews.flatMap(topicYears);
+  const yearsOfTopic = topicViews.map(yearsOf);
+  const topicYearPages = topicViews.flatMap((t, i) => topicYears(t, yearsOfTopic[i]!));
   return {
     site: { title: site.title, url: site.url, origin: url.origin },
     base: url.pathname.replace(/\/$/, ""),
@@ -276,7 +277,7 @@ export function buildSiteData(
     ),
     dates,
     publishers,
-    topicPages: topicViews.map(topicPage),
+    topicPages: topicViews.map((t, i) => topicPage(t, yearsOfTopic[i]!)),
     topicYears: topicYearPages,
     duplicates,
     sitemap: buildSitemap([
@@ -293,18 +294,19 @@ function unchanging(url: string): SitemapEntry {
   return { url, lastmod: null };
 }
 
-function topicPage(topic: TopicView): TopicListPage {
+/** A topic's own page; `years` from {@link yearsOf}. */
+function topicPage(topic: TopicView, years: readonly TopicYear[]): TopicListPage {
   const { articles, ...rest } = topic;
   return {
     topic: { ...rest, articleCount: articles.length },
     url: topic.url,
     articles: articles.slice(0, TOPIC_PAGE_SIZE),
-    years: yearsOf(topic).map(({ label, url, articles }) => ({ label, url, count: articles.length })),
+    years: years.map(({ label, url, articles }) => ({ label, url, count: articles.length })),
   };
 }
 
-function topicYears(topic: TopicView): TopicYearPage[] {
-  const years = yearsOf(topic);
+/** A topic's year pages; `years` from {@link yearsOf}. */
+function topicYears(topic: TopicView, years: readonly TopicYear[]): TopicYearPage[] {
   const links = years.map(({ label, url }) => ({ label, url }));
   const owner = { name: topic.name, url: topic.url };
   return years.flatMap(({ label, url, articles }) => {
@@ -329,7 +331,7 @@ function topicYears(topic: TopicView): TopicYearPage[] {
  * A topic's articles year by year, in list order (newest year first, undated last); none when
  * they all fit on the topic's own page.
  */
-function yearsOf(topic: TopicView): { label: string; url: string; articles: ArticleSummary[] }[] {
+function yearsOf(topic: TopicView): TopicYear[] {
   if (topic.articles.length <= TOPIC_PAGE_SIZE) return [];
   const years = new Map<string, ArticleSummary[]>();
   for (const article of topic.articles) {
@@ -342,6 +344,13 @@ function yearsOf(topic: TopicView): { label: string; url: string; articles: Arti
   const keys = [...years.keys()].filter((k) => k !== UNDATED).sort().reverse();
   if (years.has(UNDATED)) keys.push(UNDATED);
   return keys.map((key) => ({ label: key === UNDATED ? "Undated" : key, url: `${topic.url}${key}/`, articles: years.get(key)! }));
+}
+
+/** One year of a topic's articles (or its undated ones), newest first. */
+interface TopicYear {
+  readonly label: string;
+  readonly url: string;
+  readonly articles: readonly ArticleSummary[];
 }
 
 /** The year key, and the address segment, of a topic's undated articles. */
