@@ -120,16 +120,14 @@ export class InvertedIndex {
    *
    * @param fields Text of each field, in field order (parts of a field are read as if joined by
    *   a line break); null for a field added later.
-   * @returns The document's index.
    */
-  add(fields: readonly (FieldText | null)[]): number {
+  add(fields: readonly (FieldText | null)[]): void {
     const doc = this.docCount++;
     const own: number[] = [];
     fields.forEach((text, f) => {
-      if (text !== null) own.push(...this.#read(doc, f, text));
+      if (text !== null) for (const term of this.#read(doc, f, text)) own.push(term);
     });
     this.#own[doc] = Int32Array.from(own);
-    return doc;
   }
 
   /**
