@@ -1,5 +1,5 @@
 /** Finding dates stated in text; only fully stated dates (day, month and year) count. */
-import * as chrono from "chrono-node";
+import { GB } from "chrono-node/en";
 import { pad, quickDates } from "./date-formats.js";
 
 /** A date found in a piece of text. */
@@ -65,7 +65,7 @@ export function findDates(text: string): FoundDate[] {
     }
     return out;
   }
-  for (const result of chrono.en.GB.parse(prepared, REFERENCE)) {
+  for (const result of GB.parse(prepared, REFERENCE)) {
     const stated = result.start;
     if (!stated.isCertain("day") || !stated.isCertain("month") || !stated.isCertain("year")) continue;
     if (!STATED_YEAR.test(result.text)) continue;
