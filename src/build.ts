@@ -6,7 +6,7 @@ import pMap from "p-map";
 import { loadCaseStats, saveCaseStats } from "./cache/case-stats.js";
 import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type BodyFacts, type StoredRecord } from "./cache/records.js";
 import { contentHash, loadSiteManifest, saveSiteManifest, type SiteManifest } from "./cache/site-manifest.js";
-import { loadStore, saveStore } from "./cache/store.js";
+import { loadStore, removeOlderFormats, saveStore } from "./cache/store.js";
 import { markDuplicates } from "./dedupe/duplicates.js";
 import { removeFurniture } from "./dedupe/furniture.js";
 import { assignUniqueSlugs } from "./dedupe/slugs.js";
@@ -23,7 +23,7 @@ import { startSearchIndex, type SearchIndexStart } from "./search/parallel.js";
 import { collectGarbage } from "./threads.js";
 import { combineMentions, type TopicPage } from "./topics/assign.js";
 import { updateCaseStats } from "./topics/case-stats.js";
-import { mentionKey, restoreEvidence, restoreWords, type MentionContext, type StoredMentions, type TopicEvidence } from "./topics/mentions-batch.js";
+import { MENTIONS_VERSION, mentionKey, restoreEvidence, restoreWords, type MentionContext, type StoredMentions, type TopicEvidence } from "./topics/mentions-batch.js";
 import { findMentions } from "./topics/parallel.js";
 import { parseVocabulary, type TopicEntry } from "./topics/vocabulary.js";
 import { applyInPlace, copyFiles, createStaging, listTree, swapIntoPlace } from "./write/output.js";
@@ -272,7 +272,8 @@ async function parseAll(
   return { records, facts, skipped, parsed: missing.length };
 }
 
-const MENTIONS_FILE = "mentions.v8";
+/** The stored mentions; a new format gets a new name, so that a file of an older one is never read. */
+const MENTIONS_FILE = `mentions-${MENTIONS_VERSION}.v8`;
 
 /**
  * Tag the articles with topics and gather the topics' pages. Each article's mentions are found
@@ -307,6 +308,7 @@ async function linkTopics(
   fresh.clear();
   if (cacheDir !== null) {
     await saveStore(cacheDir, MENTIONS_FILE, keys.map((key, i) => [key, list[i]!] as const));
+    await removeOlderFormats(cacheDir, /^mentions(?:-[^.]+)?\.v8$/, MENTIONS_FILE);
     await saveCaseStats(cacheDir, { keys, stats });
   }
   return combineMentions(articles, restoreEach(list), stats, context.vocabulary);

@@ -114,10 +114,27 @@ describe("incremental rebuilds", () => {
     const records = path.join(cache, "records.v8");
     const { size } = await stat(records);
     await truncate(records, Math.floor(size / 2));
-    await writeFile(path.join(cache, "mentions.v8"), "not a cache file");
+    const mentions = (await readdir(cache)).filter((n) => n.startsWith("mentions"));
+    assert.equal(mentions.length, 1);
+    await writeFile(path.join(cache, mentions[0]!), "not a cache file");
     await appendFile(path.join(input, "002_7ac6687362326750.txt"), "\n\nA paragraph added after the cache was damaged.\n");
     const report = await rebuild();
     assert.equal(report.parsed, report.published.length, "every file parsed again");
+    await assertSameAsClean();
+  });
+
+  it("should neither read nor keep the mentions a version with another format cached", async () => {
+    const cache = path.join(work, ".clippings", "cache");
+    const [current] = (await readdir(cache)).filter((n) => n.startsWith("mentions"));
+    // The same entries under an older name, each value in a form the current version cannot read.
+    const older = path.join(cache, "mentions.v8");
+    await cp(path.join(cache, current!), older);
+    const bytes = await readFile(older);
+    await writeFile(older, bytes.toString("latin1").replace(/\{"(topics|lowerWords)"/g, '\u00ff"$1"'), "latin1");
+    await rm(path.join(cache, current!));
+    await appendFile(path.join(input, "003_a1d3d1da5f1bd2c7.txt"), "\n\nA paragraph added after the format changed.\n");
+    await rebuild();
+    assert.deepEqual((await readdir(cache)).filter((n) => n.startsWith("mentions")), [current]);
     await assertSameAsClean();
   });
 });

@@ -4,7 +4,7 @@
  * at a time, whatever its size, and its values are read back as views on the blocks read,
  * never as a copy of every value.
  */
-import { mkdir, open, rename, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 
 const HEADER = Buffer.from("clippings-store 1\n");
@@ -75,6 +75,18 @@ export async function saveStore(dir: string, name: string, entries: Iterable<rea
     await file.close();
   }
   await rename(temporary, target);
+}
+
+/**
+ * Remove the files of a cache folder named like `pattern`, except `current`: files of an
+ * earlier format, which are never read again.
+ *
+ * @param dir Cache folder.
+ * @param pattern Names of the files of every format.
+ * @param current Name of the current format's file.
+ */
+export async function removeOlderFormats(dir: string, pattern: RegExp, current: string): Promise<void> {
+  for (const name of await readdir(dir)) if (name !== current && pattern.test(name)) await rm(path.join(dir, name), { force: true });
 }
 
 /** The frames of a store file, or null when it is not one or ends partway through a frame. */

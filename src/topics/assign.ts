@@ -4,7 +4,7 @@ import { addSpelling as add, articleMentions, vocabularyIndex, vocabularyKeys, t
 import { countCaseStats } from "./case-stats.js";
 import type { CaseStats } from "./clean.js";
 import { CandidateTable, discoverTopics, MIN_ARTICLES, type VocabularyView } from "./discover.js";
-import type { TopicEvidence } from "./mentions-batch.js";
+import { topicEvidence, type TopicEvidence } from "./mentions-batch.js";
 import { relatedTopics } from "./related.js";
 import type { TopicEntry } from "./vocabulary.js";
 
@@ -41,7 +41,7 @@ export interface TopicOptions {
 export function assignTopics(records: ArticleRecord[], vocabulary: readonly TopicEntry[], options: TopicOptions = {}): TopicPage[] {
   const index = vocabularyIndex(vocabulary);
   const mentions = records.map((r) => articleMentions(r, index));
-  return combineMentions(records, mentions, countCaseStats(mentions), vocabulary, options);
+  return combineMentions(records, mentions.map(topicEvidence), countCaseStats(mentions), vocabulary, options);
 }
 
 /**
@@ -52,7 +52,8 @@ export function assignTopics(records: ArticleRecord[], vocabulary: readonly Topi
  *
  * @param records Articles, already deduplicated.
  * @param mentions Per record, in the same order, its topics and candidates from `articleMentions`
- *   with the same vocabulary; read once, in order, so they can be made one at a time.
+ *   with the same vocabulary (see `topicEvidence`); read once, in order, so they can be made one
+ *   at a time.
  * @param stats The case statistics of the records' words (see `countCaseStats`).
  * @param vocabulary Topic entries.
  * @param options Evidence threshold for discovered topics.

@@ -29,6 +29,45 @@ export interface Candidate {
 }
 
 /**
+ * An article's candidates packed for storing and for passing between threads: far quicker to
+ * read back than one object per candidate. Per candidate, its phrase (its words joined by
+ * spaces: words hold no spaces) and four numbers in `counts`: 1 when every mention opened a
+ * sentence (else 0), mentions, mentions after a place word, mentions in the tail.
+ */
+export interface PackedCandidates {
+  readonly phrases: readonly string[];
+  readonly counts: readonly number[];
+}
+
+/**
+ * Pack an article's candidates.
+ *
+ * @param candidates In the order found.
+ */
+export function packCandidates(candidates: readonly Candidate[]): PackedCandidates {
+  const counts: number[] = [];
+  for (const c of candidates) counts.push(c.initial ? 1 : 0, c.mentions, c.afterPlaceWord, c.tail);
+  return { phrases: candidates.map((c) => c.phrase), counts };
+}
+
+/**
+ * An article's candidates from their packed form.
+ *
+ * @param packed From {@link packCandidates}.
+ */
+export function unpackCandidates(packed: PackedCandidates): Candidate[] {
+  const { phrases, counts } = packed;
+  return phrases.map((phrase, i) => ({
+    words: phrase.split(" "),
+    phrase,
+    initial: counts[i * 4] === 1,
+    mentions: counts[i * 4 + 1]!,
+    afterPlaceWord: counts[i * 4 + 2]!,
+    tail: counts[i * 4 + 3]!,
+  }));
+}
+
+/**
  * Every article's candidates, held compactly until the archive's case statistics are complete:
  * each distinct phrase (with whether it opened sentences) once, and per article the phrases'
  * ids with their counts. An archive repeats the same names from article to article, so this
@@ -44,23 +83,26 @@ export class CandidateTable {
   /**
    * Add the next article's candidates.
    *
-   * @param candidates The article's candidates, in the order found.
+   * @param candidates The article's candidates, in the order found, packed.
    */
-  add(candidates: readonly Candidate[]): void {
-    const row = new Int32Array(candidates.length * 4);
-    candidates.forEach((c, i) => {
-      const memo = c.initial ? `^${c.phrase}` : c.phrase;
+  add(candidates: PackedCandidates): void {
+    const { phrases, counts } = candidates;
+    const row = new Int32Array(counts.length);
+    for (let i = 0; i < phrases.length; i++) {
+      const at = i * 4;
+      const initial = counts[at] === 1;
+      const memo = initial ? `^${phrases[i]!}` : phrases[i]!;
       let id = this.ids.get(memo);
       if (id === undefined) {
         id = this.phrases.length;
         this.ids.set(memo, id);
-        this.phrases.push({ words: c.words, initial: c.initial });
+        this.phrases.push({ words: phrases[i]!.split(" "), initial });
       }
-      row[i * 4] = id;
-      row[i * 4 + 1] = c.mentions;
-      row[i * 4 + 2] = c.afterPlaceWord;
-      row[i * 4 + 3] = c.tail;
-    });
+      row[at] = id;
+      row[at + 1] = counts[at + 1]!;
+      row[at + 2] = counts[at + 2]!;
+      row[at + 3] = counts[at + 3]!;
+    }
     this.articles.push(row);
   }
 }

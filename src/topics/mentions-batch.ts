@@ -3,14 +3,14 @@
  * what worker threads run, and what the build caches by the article's text and vocabulary.
  */
 import { createHash } from "node:crypto";
-import { deserialize, serialize } from "node:v8";
 import type { ArticleRecord } from "../record.js";
 import { articleMentions, vocabularyIndex, type ArticleMentions, type VocabularyIndex } from "./article-mentions.js";
 import type { ArticleWords } from "./case-stats.js";
+import { packCandidates, unpackCandidates, type PackedCandidates } from "./discover.js";
 import type { TopicEntry } from "./vocabulary.js";
 
 /** Version of the mentions' shape and of how they are found; part of their cache key. */
-export const MENTIONS_VERSION = "2";
+export const MENTIONS_VERSION = "3";
 
 /** What a mentions batch needs of an article. */
 export type MentionSource = Pick<ArticleRecord, "title" | "subtitle" | "body" | "topics">;
@@ -25,12 +25,26 @@ export interface MentionContext {
  * An article's mentions serialised: what is cached, and what threads pass back. An article's
  * distinct words take far less room this way than as strings, and only the functions below
  * turn them back, one article at a time. Its topic evidence and its words are serialised apart
- * (the first four bytes tell the evidence's length), so that either can be read alone.
+ * as JSON text (the first four bytes tell the evidence's length), so that either can be read
+ * alone; JSON of packed candidates is read back several times faster than structured clones
+ * of candidate objects, and takes a fifth of their room.
  */
 export type StoredMentions = Uint8Array;
 
-/** What topic assignment reads of every article: its topics and name phrases, without its words. */
-export type TopicEvidence = Pick<ArticleMentions, "topics" | "candidates">;
+/** What topic assignment reads of every article: its topics and name phrases (packed), without its words. */
+export interface TopicEvidence {
+  readonly topics: ArticleMentions["topics"];
+  readonly candidates: PackedCandidates;
+}
+
+/**
+ * An article's topic evidence, its candidates packed.
+ *
+ * @param mentions From `articleMentions`.
+ */
+export function topicEvidence(mentions: Pick<ArticleMentions, "topics" | "candidates">): TopicEvidence {
+  return { topics: mentions.topics, candidates: packCandidates(mentions.candidates) };
+}
 
 /**
  * Serialise an article's mentions.
@@ -38,8 +52,8 @@ export type TopicEvidence = Pick<ArticleMentions, "topics" | "candidates">;
  * @param mentions From `articleMentions`.
  */
 export function storeMentions(mentions: ArticleMentions): StoredMentions {
-  const evidence = serialize({ topics: mentions.topics, candidates: mentions.candidates } satisfies TopicEvidence);
-  const words = serialize({ lowerWords: mentions.lowerWords, capitalWords: mentions.capitalWords } satisfies ArticleWords);
+  const evidence = Buffer.from(JSON.stringify(topicEvidence(mentions)));
+  const words = Buffer.from(JSON.stringify({ lowerWords: mentions.lowerWords, capitalWords: mentions.capitalWords } satisfies ArticleWords));
   const stored = Buffer.allocUnsafeSlow(4 + evidence.length + words.length);
   stored.writeUInt32LE(evidence.length, 0);
   evidence.copy(stored, 4);
@@ -69,7 +83,8 @@ export function mentionBatch(articles: readonly MentionSource[], context: Mentio
  * @param stored From {@link mentionBatch} or the cache.
  */
 export function restoreMentions(stored: StoredMentions): ArticleMentions {
-  return { ...restoreEvidence(stored), ...restoreWords(stored) };
+  const { topics, candidates } = restoreEvidence(stored);
+  return { topics, candidates: unpackCandidates(candidates), ...restoreWords(stored) };
 }
 
 /**
@@ -79,7 +94,7 @@ export function restoreMentions(stored: StoredMentions): ArticleMentions {
  */
 export function restoreEvidence(stored: StoredMentions): TopicEvidence {
   const view = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-  return deserialize(view.subarray(4, 4 + view.readUInt32LE(0))) as TopicEvidence;
+  return JSON.parse(view.toString("utf8", 4, 4 + view.readUInt32LE(0))) as TopicEvidence;
 }
 
 /**
@@ -89,7 +104,7 @@ export function restoreEvidence(stored: StoredMentions): TopicEvidence {
  */
 export function restoreWords(stored: StoredMentions): ArticleWords {
   const view = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-  return deserialize(view.subarray(4 + view.readUInt32LE(0))) as ArticleWords;
+  return JSON.parse(view.toString("utf8", 4 + view.readUInt32LE(0))) as ArticleWords;
 }
 
 /**
