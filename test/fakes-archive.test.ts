@@ -79,8 +79,9 @@ describe("build of seeds plus the FA-KES corpus", () => {
     const all: string[] = [];
     for (const [, url, label, count] of years) {
       const onYear: string[] = [];
-      for (let next: string | undefined = url; next; ) {
+      for (let next: string | undefined = url, number = 1; next; number++) {
         const page = await readPage(out, next);
+        assert.equal(/<h1>([^<]*)<\/h1>/.exec(page)?.[1], `Syria: ${label}${number > 1 ? ` (page ${number})` : ""}`, `${next}'s heading`);
         onYear.push(...articleLinks(page));
         for (const date of page.slice(page.indexOf("<main")).matchAll(/<time datetime="(\d{4})/g)) assert.equal(date[1], label, `${next} lists an article of ${date[1]}`);
         next = /<a rel="next" href="([^"]+)">Older articles<\/a>/.exec(page)?.[1];
