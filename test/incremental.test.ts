@@ -132,8 +132,10 @@ describe("incremental rebuilds", () => {
     const bytes = await readFile(older);
     await writeFile(older, bytes.toString("latin1").replace(/\{"(topics|lowerWords)"/g, '\u00ff"$1"'), "latin1");
     await rm(path.join(cache, current!));
-    await appendFile(path.join(input, "003_a1d3d1da5f1bd2c7.txt"), "\n\nA paragraph added after the format changed.\n");
-    await rebuild();
+    const edited = path.join(input, "003_af543044a1aaa2aa.txt");
+    await stat(edited);
+    await appendFile(edited, "\n\nA paragraph added after the format changed.\n");
+    assert.equal((await rebuild()).parsed, 1);
     assert.deepEqual((await readdir(cache)).filter((n) => n.startsWith("mentions")), [current]);
     await assertSameAsClean();
   });
