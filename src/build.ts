@@ -274,6 +274,8 @@ async function parseAll(
 
 /** The stored mentions; a new format gets a new name, so that a file of an older one is never read. */
 const MENTIONS_FILE = `mentions-${MENTIONS_VERSION}.v8`;
+/** The stored mentions of any format, this one's among them. */
+const MENTIONS_FILES = /^mentions(?:-[^.]+)?\.v8$/;
 
 /**
  * Tag the articles with topics and gather the topics' pages. Each article's mentions are found
@@ -308,7 +310,7 @@ async function linkTopics(
   fresh.clear();
   if (cacheDir !== null) {
     await saveStore(cacheDir, MENTIONS_FILE, keys.map((key, i) => [key, list[i]!] as const));
-    await removeOlderFormats(cacheDir, /^mentions(?:-[^.]+)?\.v8$/, MENTIONS_FILE);
+    await removeOlderFormats(cacheDir, MENTIONS_FILES, MENTIONS_FILE);
     await saveCaseStats(cacheDir, { keys, stats });
   }
   return combineMentions(articles, restoreEach(list), stats, context.vocabulary);

@@ -88,21 +88,21 @@ export class CandidateTable {
   add(candidates: PackedCandidates): void {
     const { phrases, counts } = candidates;
     const row = new Int32Array(counts.length);
-    for (let i = 0; i < phrases.length; i++) {
+    phrases.forEach((phrase, i) => {
       const at = i * 4;
       const initial = counts[at] === 1;
-      const memo = initial ? `^${phrases[i]!}` : phrases[i]!;
+      const memo = initial ? `^${phrase}` : phrase;
       let id = this.ids.get(memo);
       if (id === undefined) {
         id = this.phrases.length;
         this.ids.set(memo, id);
-        this.phrases.push({ words: phrases[i]!.split(" "), initial });
+        this.phrases.push({ words: phrase.split(" "), initial });
       }
       row[at] = id;
       row[at + 1] = counts[at + 1]!;
       row[at + 2] = counts[at + 2]!;
       row[at + 3] = counts[at + 3]!;
-    }
+    });
     this.articles.push(row);
   }
 }
