@@ -204,8 +204,16 @@ export function buildSiteData(
   const at = (i: number | null) => (i === null ? null : summaries[i]!);
   const articles = sorted.map((r, i): ArticleView => {
     const summary = summaries[i]!;
+    // The summary's fields one by one: a spread followed by this many more fields makes V8
+    // give every object a shape of its own, many times slower to make and to read.
     return {
-      ...summary,
+      slug: summary.slug,
+      url: summary.url,
+      title: summary.title,
+      published: summary.published,
+      dateLabel: summary.dateLabel,
+      publisher: summary.publisher,
+      excerpt: summary.excerpt,
       subtitle: r.subtitle,
       authors: r.authors,
       updated: r.updated,
@@ -231,7 +239,10 @@ export function buildSiteData(
   const order = new Map(articles.map((a, i) => [a.slug, i]));
   const ownArticles = new Map<string, ArticleView[]>();
   const topicViews = topics.map((t): TopicView => {
-    const indexes = Int32Array.from(t.articles, (slug) => order.get(slug)!).sort();
+    // A loop, not `Int32Array.from(list, fn)`, which is several times slower.
+    const indexes = new Int32Array(t.articles.length);
+    for (let k = 0; k < indexes.length; k++) indexes[k] = order.get(t.articles[k]!)!;
+    indexes.sort();
     ownArticles.set(t.topic.name, Array.from(indexes, (i) => articles[i]!));
     return {
       name: t.topic.name,
@@ -242,7 +253,7 @@ export function buildSiteData(
       spellings: t.spellings,
       articles: Array.from(indexes, (i) => summaries[i]!),
       feedUrl: `${topicUrl.get(t.topic.name)!}feed.xml`,
-      related: t.related.filter((r) => topicUrl.has(r.name)).map((r) => ({ ...r, url: topicUrl.get(r.name)! })),
+      related: t.related.filter((r) => topicUrl.has(r.name)).map((r) => ({ name: r.name, shared: r.shared, url: topicUrl.get(r.name)! })),
     };
   });
   const topicGroups = (Object.keys(KIND_LABELS) as TopicKind[])
