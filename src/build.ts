@@ -14,6 +14,7 @@ import { parseFiles } from "./parse/parallel.js";
 import { loadKnownFiles, saveKnownFiles } from "./cache/source-stamps.js";
 import { readScanned, scanSources, type ScannedFile, type SkippedFile, type SourceFile } from "./read/sources.js";
 import type { ArticleRecord } from "./record.js";
+import { nameContent, type ContentNames } from "./render/digest.js";
 import { PACKAGE_ROOT, templatesKey } from "./render/eleventy.js";
 import { chunkFolder, prepareRender, renderJob, type RenderJob } from "./render/parallel.js";
 import { filterFamilies, pageFamilies, planPages, type PlannedPage } from "./render/plan.js";
@@ -163,6 +164,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 interface Archive {
   records: ArticleRecord[];
   topics: TopicPage[];
+  /** What stands for the records' parts in page digests (see {@link nameParsedContent}). */
+  readonly named: ContentNames;
 }
 
 /** Read, parse, and link: unique slugs, duplicates, furniture, topics. */
@@ -172,7 +175,7 @@ async function readAndLink(
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
 ): Promise<{ archive: Archive; search: SearchIndexStart; skipped: SkippedFile[]; parsed: number; duplicates: number }> {
-  const { records, facts, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(input, cacheDir, progress, lap);
+  const { records, facts, named, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(input, cacheDir, progress, lap);
   progress({ stage: "link", done: 0, total: records.length });
   assignUniqueSlugs(records);
   const duplicates = markDuplicates(records, undefined, facts.map((f) => f.signature)).reduce((n, group) => n + group.copies.length, 0);
@@ -193,7 +196,7 @@ async function readAndLink(
   collectGarbage();
   progress({ stage: "link", done: records.length, total: records.length });
   lap("link");
-  return { archive: { records, topics }, search, skipped, parsed, duplicates };
+  return { archive: { records, topics, named }, search, skipped, parsed, duplicates };
 }
 
 /**
@@ -213,17 +216,17 @@ async function readAndParse(
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
-): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; skipped: SkippedFile[]; parsed: number; vocabulary: TopicEntry[]; vocabularyText: string | null }> {
+): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; named: ContentNames; skipped: SkippedFile[]; parsed: number; vocabulary: TopicEntry[]; vocabularyText: string | null }> {
   progress({ stage: "read", done: 0, total: 1 });
   const scannedAt = Date.now();
   const sources = await scanSources(input, cacheDir === null ? new Map() : await loadKnownFiles(cacheDir));
   const vocabulary = sources.vocabulary === null ? [] : parseVocabulary(sources.vocabulary, path.join(input, "topics.yml"));
   lap("read");
-  const { records, facts, skipped, parsed } = await parseAll(input, sources.files, sources.vocabulary, cacheDir, progress);
+  const { records, facts, named, skipped, parsed } = await parseAll(input, sources.files, sources.vocabulary, cacheDir, progress);
   if (cacheDir !== null) await saveKnownFiles(cacheDir, sources.files, scannedAt);
   skipped.push(...sources.skipped);
   lap("parse");
-  return { records, facts, skipped, parsed, vocabulary, vocabularyText: sources.vocabulary };
+  return { records, facts, named, skipped, parsed, vocabulary, vocabularyText: sources.vocabulary };
 }
 
 /**
@@ -236,7 +239,7 @@ async function parseAll(
   vocabulary: string | null,
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
-): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; skipped: SkippedFile[]; parsed: number }> {
+): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; named: ContentNames; skipped: SkippedFile[]; parsed: number }> {
   const cache = cacheDir === null ? new Map<string, StoredRecord>() : await loadRecordCache(cacheDir);
   const keys = files.map((file) => recordKey(file.name, file.digest, vocabulary));
   const read = await pMap(
@@ -252,6 +255,7 @@ async function parseAll(
   const fresh = new Map(missing.map((file, i) => [file.name, outcomes[i]!]));
   const records: ArticleRecord[] = [];
   const facts: BodyFacts[] = [];
+  const named: ContentNames = new WeakMap();
   const stored: [string, StoredRecord][] = [];
   const skipped: SkippedFile[] = [...unread.values()];
   files.forEach((file, i) => {
@@ -264,12 +268,26 @@ async function parseAll(
     const { record, ...made } = restoreRecord(outcome);
     records.push(record);
     facts.push(made);
+    nameParsedContent(named, record, keys[i]!);
     stored.push([keys[i]!, outcome]);
   });
   // Saved now, not after the site is written: entries are keyed by content, so they hold
   // whatever happens next, and the serialised copies need not stay in memory.
   if (cacheDir !== null) await saveRecordCache(cacheDir, stored);
-  return { records, facts, skipped, parsed: missing.length };
+  return { records, facts, named, skipped, parsed: missing.length };
+}
+
+/**
+ * Let a record's text parts, as parsed, be stood for in page digests by the key the parse is
+ * cached under, which names everything the parse is made from: an article page's digest then
+ * does not serialise its body again. The parts are frozen; a later stage that changes one
+ * (furniture removal) makes a new list, which is digested in full.
+ */
+function nameParsedContent(named: ContentNames, record: ArticleRecord, key: string): void {
+  nameContent(named, record.body, `body:${key}`);
+  nameContent(named, record.removed, `removed:${key}`);
+  nameContent(named, record.warnings, `warnings:${key}`);
+  nameContent(named, record.authors, `authors:${key}`);
 }
 
 /** The stored mentions; a new format gets a new name, so that a file of an older one is never read. */
@@ -394,7 +412,8 @@ async function renderPages(
   previous: SiteManifest | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
 ): Promise<{ pages: Awaited<ReturnType<typeof planRender>>; rendered: string[] }> {
-  const pages = await planRender(takeSiteData(archive, site), previous, chunkFolder(staging));
+  const named = archive.named;
+  const pages = await planRender(takeSiteData(archive, site), named, previous, chunkFolder(staging));
   progress({ stage: "render", done: pages.kept, total: pages.plan.size });
   const rendered = await renderJob(pages.job, staging);
   progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
@@ -418,14 +437,20 @@ function takeSiteData(archive: Archive, site: { readonly title: string; readonly
  * (home, indexes, sitemap). The site data is not needed past this point.
  *
  * @param data The site's view models.
+ * @param named What stands for the records' parts in the pages' digests.
  * @param previous What the last build wrote.
  * @param folder Folder for the chunk files (see `prepareRender`).
  * @returns The page plan, how many of its pages the previous site holds unchanged, and the
  *   render job.
  */
-async function planRender(data: SiteData, previous: SiteManifest | null, folder: string): Promise<{ plan: Map<string, PlannedPage>; kept: number; job: RenderJob }> {
+async function planRender(
+  data: SiteData,
+  named: ContentNames,
+  previous: SiteManifest | null,
+  folder: string,
+): Promise<{ plan: Map<string, PlannedPage>; kept: number; job: RenderJob }> {
   const families = pageFamilies(data);
-  const plan = planPages(families, `${await templatesKey()}\0${JSON.stringify(data.site)}\0${data.base}`);
+  const plan = planPages(families, `${await templatesKey()}\0${JSON.stringify(data.site)}\0${data.base}`, named);
   const kept = new Set<string>();
   if (previous) for (const [url, page] of plan) if (previous.pages.get(url)?.fingerprint === page.fingerprint) kept.add(url);
   const job = await prepareRender(data, filterFamilies(families, (url) => !kept.has(url)), folder);

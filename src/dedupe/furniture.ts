@@ -45,9 +45,7 @@ export function removeFurniture(records: readonly ArticleRecord[], hashes: reado
       const drop = record.body.map((_, i) => furniture.has(keys[i]!));
       const dropped = drop.filter(Boolean).length;
       if (dropped === 0 || dropped === record.body.length) continue;
-      record.body.forEach((b, i) => {
-        if (drop[i]) record.removed.push({ text: b.text, reason: "furniture" });
-      });
+      record.removed = [...record.removed, ...record.body.filter((_, i) => drop[i]).map((b) => ({ text: b.text, reason: "furniture" }))];
       removed += dropped;
       record.body = record.body.filter((_, i) => !drop[i]);
     }

@@ -3,8 +3,7 @@
  * and publisher pages), with the file it becomes and a fingerprint of everything it shows. A
  * page whose fingerprint has not changed since the last build need not be rendered again.
  */
-import { createHash } from "node:crypto";
-import { digestItem, type DigestMemo } from "./digest.js";
+import { digestItem, type ContentNames, type DigestMemo } from "./digest.js";
 import type { SiteData } from "./site-data.js";
 
 /** Lists of items the templates paginate over, one page per item, each with its address. */
@@ -66,15 +65,16 @@ const SHARED_VALUES: ReadonlySet<string> = new Set(["related", "earlier", "later
  *
  * @param families Item lists, from {@link pageFamilies}.
  * @param shared A key for what every page shares (templates, configuration, site settings).
+ * @param names Values the items show whose content is known by a name (see `nameContent`).
  * @returns Planned pages by address.
  */
-export function planPages(families: PageFamilies, shared: string): Map<string, PlannedPage> {
+export function planPages(families: PageFamilies, shared: string, names?: ContentNames): Map<string, PlannedPage> {
   const plan = new Map<string, PlannedPage>();
   const memo: DigestMemo = new WeakMap();
   for (const [family, items] of Object.entries(families) as [string, readonly { url: string }[]][]) {
+    const prefix = `${shared}\0${family}\0`;
     for (const item of items) {
-      const fingerprint = createHash("sha1").update(shared).update(family).update(digestItem(item, memo, SHARED_VALUES)).digest("base64url");
-      plan.set(item.url, { file: fileForUrl(item.url), fingerprint });
+      plan.set(item.url, { file: fileForUrl(item.url), fingerprint: digestItem(item, memo, { shared: SHARED_VALUES, prefix, names }) });
     }
   }
   return plan;
