@@ -1,5 +1,6 @@
 /** Links between articles: related by shared topics, and neighbours by date. */
 import { Best } from "../best.js";
+import { topicIndex } from "../topic-index.js";
 
 /** What the linking needs of an article. */
 export interface Linkable {
@@ -30,48 +31,46 @@ export const BROAD_TOPIC_ARTICLES = 200;
  * @returns Indexes into `articles`, best first, one array per article.
  */
 export function findRelated(articles: readonly Linkable[], limit = RELATED_LIMIT): number[][] {
-  const byTopic = new Map<string, number[]>();
-  articles.forEach((article, i) => {
-    for (const { name } of article.topics) {
-      const list = byTopic.get(name);
-      if (list) list.push(i);
-      else byTopic.set(name, [i]);
-    }
-  });
-  const weight = new Map([...byTopic].map(([name, list]) => [name, Math.log(articles.length / list.length)]));
+  const { articleStart, articleTopics, topicStart, topicArticles } = topicIndex(articles.map((a) => a.topics.map((t) => t.name)));
+  const topicCount = topicStart.length - 1;
+  const weight = new Float64Array(topicCount);
+  for (let t = 0; t < topicCount; t++) weight[t] = Math.log(articles.length / (topicStart[t + 1]! - topicStart[t]!));
   const score = new Float64Array(articles.length);
-  return articles.map((article, i) => {
-    const touched: number[] = [];
-    const broad: string[] = [];
-    for (const { name } of article.topics) {
-      const w = weight.get(name)!;
-      const list = byTopic.get(name)!;
+  const touched = new Int32Array(articles.length);
+  return articles.map((_, i) => {
+    let touchedCount = 0;
+    const broad: number[] = [];
+    for (let k = articleStart[i]!; k < articleStart[i + 1]!; k++) {
+      const t = articleTopics[k]!;
+      const w = weight[t]!;
       if (w <= 0) continue;
-      if (list.length > BROAD_TOPIC_ARTICLES) {
-        broad.push(name);
+      if (topicStart[t + 1]! - topicStart[t]! > BROAD_TOPIC_ARTICLES) {
+        broad.push(t);
         continue;
       }
-      for (const j of list) {
+      for (let m = topicStart[t]!; m < topicStart[t + 1]!; m++) {
+        const j = topicArticles[m]!;
         if (j === i) continue;
-        if (score[j] === 0) touched.push(j);
+        if (score[j] === 0) touched[touchedCount++] = j;
         score[j]! += w;
       }
     }
     // Highest score first, then nearest to `i` in the list, then first in the list.
     const best = new Best<readonly [number, number]>(limit, ([j, a], [k, b]) => (a !== b ? a > b : Math.abs(j - i) !== Math.abs(k - i) ? Math.abs(j - i) < Math.abs(k - i) : j < k));
     const kept = best.items();
-    for (const j of touched) {
+    for (let n = 0; n < touchedCount; n++) {
+      const j = touched[n]!;
       // A lower score than the last kept cannot enter: skip it without making an entry.
       if (kept.length < limit || (kept.length > 0 && score[j]! >= kept[kept.length - 1]![1])) best.offer([j, score[j]!]);
       score[j] = 0;
     }
-    if (touched.length < limit) {
-      const found = new Set(touched);
-      for (const name of broad) {
-        for (const j of nearest(byTopic.get(name)!, i, limit)) {
+    if (touchedCount < limit) {
+      const found = new Set(touched.subarray(0, touchedCount));
+      for (const t of broad) {
+        for (const j of nearest(topicArticles.subarray(topicStart[t]!, topicStart[t + 1]!), i, limit)) {
           if (found.has(j)) continue;
           found.add(j);
-          best.offer([j, weight.get(name)!]);
+          best.offer([j, weight[t]!]);
         }
       }
     }
@@ -80,7 +79,7 @@ export function findRelated(articles: readonly Linkable[], limit = RELATED_LIMIT
 }
 
 /** Up to `count` entries of an ascending list nearest to `i` on each side, `i` itself left out. */
-function nearest(list: readonly number[], i: number, count: number): number[] {
+function nearest(list: Int32Array, i: number, count: number): Int32Array {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

@@ -1,5 +1,6 @@
 /** Related topics: the ones most often mentioned in the same articles. */
 import { Best } from "../best.js";
+import { topicIndex } from "../topic-index.js";
 
 /** Related topics listed per topic. */
 export const RELATED_LIMIT = 8;
@@ -16,38 +17,9 @@ export const RELATED_LIMIT = 8;
  * @returns Topic name → related topics with the number of shared articles, strongest first.
  */
 export function relatedTopics(topicsPerArticle: readonly (readonly string[])[]): Map<string, { name: string; shared: number }[]> {
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  let total = 0;
-  for (const topics of topicsPerArticle) {
-    total += topics.length;
-    for (const name of topics) {
-      if (!ids.has(name)) {
-        ids.set(name, names.length);
-        names.push(name);
-      }
-    }
-  }
-  // Each article's topic ids, and each topic's articles, as flat lists with offsets.
-  const articleStart = new Int32Array(topicsPerArticle.length + 1);
-  const articleTopics = new Int32Array(total);
+  const { names, articleStart, articleTopics, topicStart, topicArticles } = topicIndex(topicsPerArticle);
   const count = new Int32Array(names.length);
-  let at = 0;
-  topicsPerArticle.forEach((topics, article) => {
-    for (const name of topics) {
-      const id = ids.get(name)!;
-      articleTopics[at++] = id;
-      count[id]!++;
-    }
-    articleStart[article + 1] = at;
-  });
-  const topicStart = new Int32Array(names.length + 1);
-  for (let id = 0; id < names.length; id++) topicStart[id + 1] = topicStart[id]! + count[id]!;
-  const topicArticles = new Int32Array(total);
-  const fill = topicStart.slice(0, names.length);
-  for (let article = 0; article < topicsPerArticle.length; article++) {
-    for (let k = articleStart[article]!; k < articleStart[article + 1]!; k++) topicArticles[fill[articleTopics[k]!]!++] = article;
-  }
+  for (let t = 0; t < names.length; t++) count[t] = topicStart[t + 1]! - topicStart[t]!;
   const shared = new Int32Array(names.length);
   const touched: number[] = [];
   // Highest similarity first, then most shared articles, then by name.
