@@ -412,8 +412,7 @@ async function renderPages(
   previous: SiteManifest | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
 ): Promise<{ pages: Awaited<ReturnType<typeof planRender>>; rendered: string[] }> {
-  const named = archive.named;
-  const pages = await planRender(takeSiteData(archive, site), named, previous, chunkFolder(staging));
+  const pages = await planRender(takeSiteData(archive, site), archive.named, previous, chunkFolder(staging));
   progress({ stage: "render", done: pages.kept, total: pages.plan.size });
   const rendered = await renderJob(pages.job, staging);
   progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });

@@ -4,6 +4,8 @@
  * related articles of other articles. So in an item's long lists, and in the values the caller
  * names as shared, each object is serialised once and stood for by its digest wherever it
  * appears; the rest of the item is serialised whole, which is faster for what is not shared.
+ * Values whose content is already known by a key (an article's text, by the key its parse is
+ * cached under) are never serialised: their names stand for them.
  */
 import { createHash } from "node:crypto";
 
