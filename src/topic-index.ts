@@ -9,6 +9,8 @@
 export interface TopicIndex {
   /** Topic names by number, in order of first mention. */
   readonly names: readonly string[];
+  /** Each topic's number of mentions (of articles, when an article names a topic once). */
+  readonly counts: Int32Array;
   readonly articleStart: Int32Array;
   readonly articleTopics: Int32Array;
   readonly topicStart: Int32Array;
@@ -23,7 +25,7 @@ export interface TopicIndex {
 export function topicIndex(topicsPerArticle: readonly (readonly string[])[]): TopicIndex {
   const ids = new Map<string, number>();
   const names: string[] = [];
-  const counts: number[] = [];
+  const mentions: number[] = [];
   const articleStart = new Int32Array(topicsPerArticle.length + 1);
   for (let i = 0; i < topicsPerArticle.length; i++) articleStart[i + 1] = articleStart[i]! + topicsPerArticle[i]!.length;
   const articleTopics = new Int32Array(articleStart[topicsPerArticle.length]!);
@@ -35,18 +37,19 @@ export function topicIndex(topicsPerArticle: readonly (readonly string[])[]): To
         id = names.length;
         ids.set(name, id);
         names.push(name);
-        counts.push(0);
+        mentions.push(0);
       }
       articleTopics[at++] = id;
-      counts[id]!++;
+      mentions[id]!++;
     }
   }
   const topicStart = new Int32Array(names.length + 1);
+  const counts = Int32Array.from(mentions);
   for (let t = 0; t < names.length; t++) topicStart[t + 1] = topicStart[t]! + counts[t]!;
   const topicArticles = new Int32Array(articleTopics.length);
   const fill = topicStart.slice(0, names.length);
   for (let i = 0; i < topicsPerArticle.length; i++) {
     for (let k = articleStart[i]!; k < articleStart[i + 1]!; k++) topicArticles[fill[articleTopics[k]!]!++] = i;
   }
-  return { names, articleStart, articleTopics, topicStart, topicArticles };
+  return { names, counts, articleStart, articleTopics, topicStart, topicArticles };
 }

@@ -31,10 +31,8 @@ export const BROAD_TOPIC_ARTICLES = 200;
  * @returns Indexes into `articles`, best first, one array per article.
  */
 export function findRelated(articles: readonly Linkable[], limit = RELATED_LIMIT): number[][] {
-  const { articleStart, articleTopics, topicStart, topicArticles } = topicIndex(articles.map((a) => a.topics.map((t) => t.name)));
-  const topicCount = topicStart.length - 1;
-  const weight = new Float64Array(topicCount);
-  for (let t = 0; t < topicCount; t++) weight[t] = Math.log(articles.length / (topicStart[t + 1]! - topicStart[t]!));
+  const { counts, articleStart, articleTopics, topicStart, topicArticles } = topicIndex(articles.map((a) => a.topics.map((t) => t.name)));
+  const weight = Float64Array.from(counts, (n) => Math.log(articles.length / n));
   const score = new Float64Array(articles.length);
   const touched = new Int32Array(articles.length);
   return articles.map((_, i) => {
@@ -44,7 +42,7 @@ export function findRelated(articles: readonly Linkable[], limit = RELATED_LIMIT
       const t = articleTopics[k]!;
       const w = weight[t]!;
       if (w <= 0) continue;
-      if (topicStart[t + 1]! - topicStart[t]! > BROAD_TOPIC_ARTICLES) {
+      if (counts[t]! > BROAD_TOPIC_ARTICLES) {
         broad.push(t);
         continue;
       }

@@ -17,9 +17,7 @@ export const RELATED_LIMIT = 8;
  * @returns Topic name → related topics with the number of shared articles, strongest first.
  */
 export function relatedTopics(topicsPerArticle: readonly (readonly string[])[]): Map<string, { name: string; shared: number }[]> {
-  const { names, articleStart, articleTopics, topicStart, topicArticles } = topicIndex(topicsPerArticle);
-  const count = new Int32Array(names.length);
-  for (let t = 0; t < names.length; t++) count[t] = topicStart[t + 1]! - topicStart[t]!;
+  const { names, counts: count, articleStart, articleTopics, topicStart, topicArticles } = topicIndex(topicsPerArticle);
   const shared = new Int32Array(names.length);
   const touched: number[] = [];
   // Highest similarity first, then most shared articles, then by name.
