@@ -9,7 +9,8 @@ import { emptyFields } from "../src/parse/text.ts";
 import { assembleIndex, decodePostings, SEARCH_PATHS, shardOf, type Posting, type PositionShard, type SearchMeta, type TermShard } from "../src/client/format.ts";
 import { parseQuery, queryTermsOf } from "../src/client/query.ts";
 import type { ArticleRecord } from "../src/record.ts";
-import { buildSearchIndex } from "../src/search/build-index.ts";
+import { contentHash } from "../src/cache/site-manifest.ts";
+import { buildSearchIndex, SearchTexts, type IndexFile } from "../src/search/build-index.ts";
 import { assignDocIds } from "../src/search/doc-ids.ts";
 import { assignTopics } from "../src/topics/assign.ts";
 import { parseVocabulary } from "../src/topics/vocabulary.ts";
@@ -153,6 +154,41 @@ describe("search index: files that stay the same", () => {
       }
     }
     assert.ok(kept > 32, `${kept} of 64 term shards kept`);
+  });
+
+  it("should leave out only files that are the same as the last build's, however the articles change", async () => {
+    const seeds = await seedRecords();
+    const options = { shards: 64 };
+    const made = (records: readonly ArticleRecord[], topics: typeof seeds.topics, previous?: ReadonlyMap<string, string>): IndexFile[] =>
+      [...new SearchTexts(records).batches(records.map((r) => r.topics), topics, { ...options, previous })].flat();
+    const named = (files: readonly IndexFile[]) => new Map(files.map((f) => [f.path, f.identity ?? contentHash(f.content!)]));
+    const edit = (records: readonly ArticleRecord[], i: number, change: Partial<ArticleRecord>) => records.map((r, k) => (k === i ? { ...r, ...change } : r));
+    const { records, topics } = seeds;
+    const body = records[2]!.body;
+    const changes: [string, readonly ArticleRecord[], typeof topics][] = [
+      ["a word of one article", edit(records, 2, { body: [...body.slice(0, -1), { ...body.at(-1)!, text: `${body.at(-1)!.text} Quneitra` }] }), topics],
+      ["a title", edit(records, 0, { title: `${records[0]!.title} (updated)` }), topics],
+      ["an article removed", records.slice(1), topics],
+      ["an article added", [...records, record("added-report", "Shelling near Nawa", ["Shelling near Nawa and Tafas in Daraa province."])], topics],
+      ["the topics of one article", edit(records, 1, { topics: records[1]!.topics.slice(1) }), topics],
+      ["a topic's spellings", records, topics.map((t, i) => (i === 0 ? { ...t, spellings: [...t.spellings, "Deraa Governorate"] } : t))],
+      ["nothing", records, topics],
+    ];
+    const before = made(records, topics);
+    const old = texts(before.map((f) => ({ path: f.path, content: f.content! })));
+    for (const [what, next, nextTopics] of changes) {
+      const fresh = texts(buildSearchIndex(next, nextTopics, options).files);
+      const files = made(next, nextTopics, named(before));
+      assert.deepEqual(files.map((f) => f.path).sort(), [...fresh.keys()].sort(), what);
+      let left = 0;
+      for (const file of files) {
+        if (file.content === undefined) left++;
+        const text = file.content === undefined ? old.get(file.path) : Buffer.from(file.content).toString("utf8");
+        assert.equal(text, fresh.get(file.path), `${what}: ${file.path}`);
+      }
+      assert.ok(left > 0, `${what}: no file left out`);
+      if (what === "nothing") assert.equal(left, files.filter((f) => f.identity !== undefined).length, "every fingerprinted file left out");
+    }
   });
 
   it("should give every slug its own doc number, the same one in any company", () => {

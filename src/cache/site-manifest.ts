@@ -14,7 +14,7 @@ import { readJsonFile, writeJsonFile } from "./json-file.js";
 export interface SiteManifest {
   /** Planned pages by address. */
   readonly pages: ReadonlyMap<string, PlannedPage>;
-  /** Other generated files (search index parts) by site-relative path, with their content hash. */
+  /** Other generated files (search index parts) by site-relative path, with what names them: a hash of their content, or a fingerprint of what they are made from (see `IndexFile`). */
   readonly files: ReadonlyMap<string, string>;
 }
 

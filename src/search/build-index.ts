@@ -6,11 +6,13 @@
  * are computed from; see `src/client/bm25.ts`) rather than through `lunr.Builder`, one document at a time into compact postings,
  * and its files are produced in batches so a caller can write them as they come.
  */
+import { createHash } from "node:crypto";
 import lunr from "lunr";
 import { FORMAT_VERSION, SEARCH_PATHS, type DocFile, type SearchMeta } from "../client/format.js";
 import { spellingTerms } from "../client/query.js";
 import { dateLabel } from "../render/site-data.js";
 import type { OutputFile } from "../write/output.js";
+import { searchCodeKey } from "./code-key.js";
 import { assignDocIds } from "./doc-ids.js";
 import { buildFilters } from "./filters.js";
 import { InvertedIndex } from "./inverted.js";
@@ -32,6 +34,27 @@ export interface SearchIndexOptions {
   readonly shards?: number;
 }
 
+/** Options for {@link SearchTexts.batches}. */
+export interface SearchBatchOptions extends SearchIndexOptions {
+  /**
+   * What names each file of the last build's index (see {@link IndexFile}): a file whose name
+   * is unchanged is not made again.
+   */
+  readonly previous?: ReadonlyMap<string, string>;
+}
+
+/**
+ * A search file. `identity` names it in the build's manifest: for the files made most often
+ * (term and position shards, result files), a fingerprint of everything they are made from,
+ * starting with `=`; for the others, their content's hash. A file whose fingerprint is that of
+ * the last build comes without its content: the last build's file stands.
+ */
+export interface IndexFile {
+  readonly path: string;
+  readonly identity?: string;
+  readonly content?: string | Uint8Array;
+}
+
 /**
  * Build the search files: meta, term and position shards, one result file per article, the
  * filter options and one file per filter option.
@@ -43,7 +66,7 @@ export interface SearchIndexOptions {
  */
 export function buildSearchIndex(records: readonly SearchRecord[], topics: readonly SearchTopic[], options: SearchIndexOptions = {}): { files: OutputFile[] } {
   const files: OutputFile[] = [];
-  for (const batch of searchIndexBatches(records, topics, options)) files.push(...batch);
+  for (const batch of searchIndexBatches(records, topics, options)) for (const file of batch) files.push({ path: file.path, content: file.content! });
   return { files };
 }
 
@@ -57,7 +80,7 @@ export function buildSearchIndex(records: readonly SearchRecord[], topics: reado
  * @param options Shard count.
  * @returns Batches of files to write below the site root.
  */
-export function* searchIndexBatches(records: readonly SearchRecord[], topics: readonly SearchTopic[], options: SearchIndexOptions = {}): Generator<OutputFile[]> {
+export function* searchIndexBatches(records: readonly SearchRecord[], topics: readonly SearchTopic[], options: SearchBatchOptions = {}): Generator<IndexFile[]> {
   yield* new SearchTexts(records).batches(
     records.map((r) => r.topics),
     topics,
@@ -75,6 +98,8 @@ export class SearchTexts {
   /** Per record as given, its place in doc-number order. */
   readonly #place: readonly number[];
   readonly #docIds: readonly number[];
+  /** Per record in doc-number order: a name for its own fields and doc number (see `docName`). */
+  readonly #names: readonly string[];
   readonly #index = new InvertedIndex(SEARCH_FIELDS.length);
 
   /** @param records Published records (distinct slugs); their topics, if any, are not read. */
@@ -86,7 +111,8 @@ export class SearchTexts {
     this.#place = place;
     this.#ordered = order.map((i) => records[i]!);
     this.#docIds = this.#ordered.map((r) => ids.get(r.slug)!);
-    for (const r of this.#ordered) this.#index.add(ownFieldTexts(r));
+    this.#names = this.#ordered.map((r, i) => docName(r, this.#docIds[i]!));
+    this.#ordered.forEach((r, i) => this.#index.add(ownFieldTexts(r), this.#names[i]!));
   }
 
   /**
@@ -94,9 +120,9 @@ export class SearchTexts {
    *
    * @param topicsOf Each record's topic names, in the order the records were given.
    * @param topics Topic pages, for spellings and the topic filter.
-   * @param options Shard count.
+   * @param options Shard count, and the last build's files.
    */
-  *batches(topicsOf: readonly string[][], topics: readonly SearchTopic[], options: SearchIndexOptions = {}): Generator<OutputFile[]> {
+  *batches(topicsOf: readonly string[][], topics: readonly SearchTopic[], options: SearchBatchOptions = {}): Generator<IndexFile[]> {
     if (topicsOf.length !== this.#ordered.length) throw new Error(`search index: topics for ${topicsOf.length} of ${this.#ordered.length} articles`);
     const ordered: SearchRecord[] = new Array(topicsOf.length);
     topicsOf.forEach((names, i) => (ordered[this.#place[i]!] = { ...this.#ordered[this.#place[i]!]!, topics: names }));
@@ -115,7 +141,9 @@ export class SearchTexts {
       lengths: index.totalLengths,
       aliases: aliasMap(topics),
     };
-    let batch: OutputFile[] = [
+    const previous = options.previous ?? new Map<string, string>();
+    const key = searchCodeKey();
+    let batch: IndexFile[] = [
       { path: SEARCH_PATHS.meta, content: JSON.stringify(meta) },
       { path: SEARCH_PATHS.filters, content: JSON.stringify(filters.options) },
     ];
@@ -124,8 +152,11 @@ export class SearchTexts {
       yield batch;
       batch = [];
     };
-    for (const shard of cutShards(index, count, docIds)) {
-      batch.push({ path: SEARCH_PATHS.terms(shard.shard), content: shard.terms }, { path: SEARCH_PATHS.positions(shard.shard), content: shard.positions });
+    const unchanged = (shard: number, fingerprint: string) =>
+      previous.get(SEARCH_PATHS.terms(shard)) === `=${fingerprint}` && previous.get(SEARCH_PATHS.positions(shard)) === `=${fingerprint}`;
+    for (const shard of cutShards(index, count, docIds, { key, unchanged })) {
+      const identity = `=${shard.fingerprint}`;
+      batch.push({ path: SEARCH_PATHS.terms(shard.shard), identity, content: shard.terms }, { path: SEARCH_PATHS.positions(shard.shard), identity, content: shard.positions });
       yield* flush(BATCH_FILES);
     }
     for (const [file, docList] of filters.files) {
@@ -133,11 +164,22 @@ export class SearchTexts {
       yield* flush(BATCH_FILES);
     }
     for (let i = 0; i < ordered.length; i++) {
-      batch.push({ path: SEARCH_PATHS.doc(docIds[i]!), content: JSON.stringify(resultFile(ordered[i]!)) });
+      const path = SEARCH_PATHS.doc(docIds[i]!);
+      const identity = `=${this.#names[i]!}`;
+      batch.push(previous.get(path) === identity ? { path, identity } : { path, identity, content: JSON.stringify(resultFile(ordered[i]!)) });
       yield* flush(BATCH_FILES);
     }
     yield* flush(1);
   }
+}
+
+/**
+ * A name for everything a record's own index fields and result file are made from, with its
+ * doc number and the code that reads them (see `searchCodeKey`).
+ */
+function docName(r: TextRecord, docId: number): string {
+  const text = JSON.stringify([searchCodeKey(), docId, r.slug, r.title, r.subtitle, r.authors, r.publisher, r.published, r.body.map((b) => b.text)]);
+  return createHash("sha1").update(text).digest("base64url");
 }
 
 /** Add every record's topics field, in doc order. */

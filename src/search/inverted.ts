@@ -3,7 +3,12 @@
  * term's postings — field, term frequency and word positions — are appended as variable-length
  * bytes to one of {@link BUCKETS} buckets chosen by the term's hash. A shard is a set of buckets,
  * so shards can be written one at a time once every document is read.
+ *
+ * Each bucket also keeps a fingerprint of what went into it: the sequence of documents that
+ * gave it postings, each by a name for its content. A shard whose buckets' fingerprints are
+ * those of the last build holds the same postings, and need not be made again.
  */
+import { createHash } from "node:crypto";
 import { hash32 } from "../client/format.js";
 import { DROPPED, EMPTY, TermTable } from "./terms.js";
 
@@ -105,6 +110,10 @@ export class InvertedIndex {
   #stamp = 0;
   /** Per document, until its dependent fields are added: the terms of its other fields. */
   readonly #own: (Int32Array | undefined)[] = [];
+  /** Per document: what names its content (see {@link add}). */
+  readonly #names: string[] = [];
+  /** Per bucket: two lanes of a running hash of the documents that gave it postings, and their count. */
+  readonly #prints = new Int32Array(BUCKETS * 3);
 
   /** @param fieldCount Number of index fields. */
   constructor(fieldCount: number) {
@@ -120,12 +129,16 @@ export class InvertedIndex {
    *
    * @param fields Text of each field, in field order (parts of a field are read as if joined by
    *   a line break); null for a field added later.
+   * @param name Names everything the document's postings are made from: equal for documents
+   *   with equal fields and doc number, different for any other (a hash of them).
    */
-  add(fields: readonly (FieldText | null)[]): void {
+  add(fields: readonly (FieldText | null)[], name: string): void {
     const doc = this.docCount++;
+    this.#names[doc] = name;
+    const token = tokenOf(name);
     const own: number[] = [];
     fields.forEach((text, f) => {
-      if (text !== null) for (const term of this.#read(doc, f, text)) own.push(term);
+      if (text !== null) for (const term of this.#read(doc, f, text, token)) own.push(term);
     });
     this.#own[doc] = Int32Array.from(own);
   }
@@ -144,7 +157,8 @@ export class InvertedIndex {
     for (const term of this.#own[doc] ?? []) this.#ownStamp[term] = stamp;
     this.#own[doc] = undefined;
     const own = (term: number) => term >= 0 && term < this.#ownStamp.length && this.#ownStamp[term] === stamp;
-    this.#read(doc, field, text(own));
+    const fieldText = text(own);
+    this.#read(doc, field, fieldText, tokenOf(`${this.#names[doc]}\0${field}\0${fieldText}`));
   }
 
   /**
@@ -160,9 +174,11 @@ export class InvertedIndex {
   /**
    * Read one field: its length, then one posting per distinct term with its positions.
    *
+   * @param token Two numbers drawn from the name of what the field is made from (see `tokenOf`),
+   *   added to the fingerprint of each bucket the field gives postings to.
    * @returns The field's distinct terms.
    */
-  #read(doc: number, field: number, text: FieldText): number[] {
+  #read(doc: number, field: number, text: FieldText, token: Token): number[] {
     let words = 0;
     for (const part of typeof text === "string" ? [text] : text) words = this.table.read(part, this.#words, words);
     const terms = this.#words.terms;
@@ -189,8 +205,13 @@ export class InvertedIndex {
     }
     this.fieldLengths[field]![doc] = length;
     this.totalLengths[field] = this.totalLengths[field]! + length;
+    const prints = this.#prints;
     for (const term of distinct) {
-      const bytes = (this.#buckets[this.#bucketOf(term)] ??= new Bytes());
+      const bucket = this.#bucketOf(term);
+      prints[bucket * 3] = mix(mix(prints[bucket * 3]!, token.a), field);
+      prints[bucket * 3 + 1] = mix(mix(prints[bucket * 3 + 1]!, token.b), field);
+      prints[bucket * 3 + 2]!++;
+      const bytes = (this.#buckets[bucket] ??= new Bytes());
       const count = this.#count[term]!;
       bytes.push(term);
       // Dependent fields are added after their documents, so a doc can step back: zigzag.
@@ -234,6 +255,29 @@ export class InvertedIndex {
   }
 
   /**
+   * A fingerprint of what went into `buckets`: equal, but for hash collisions, only when the
+   * same documents, with the same content and doc numbers, gave them postings, in the same
+   * order, so that their postings are the same.
+   *
+   * @param buckets Bucket numbers (those of one shard).
+   * @returns Three numbers per bucket, in the order given.
+   */
+  fingerprint(buckets: readonly number[]): Int32Array {
+    const out = new Int32Array(buckets.length * 3);
+    buckets.forEach((b, i) => out.set(this.#prints.subarray(b * 3, b * 3 + 3), i * 3));
+    return out;
+  }
+
+  /**
+   * Drop the postings of `buckets` unread (those of a shard that need not be made).
+   *
+   * @param buckets Bucket numbers.
+   */
+  drop(buckets: Iterable<number>): void {
+    for (const b of buckets) this.#buckets[b] = undefined;
+  }
+
+  /**
    * The postings of every term whose bucket is in `buckets`, then drop those buckets.
    *
    * @param buckets Bucket numbers (those of one shard).
@@ -265,4 +309,26 @@ export class InvertedIndex {
     }
     return out;
   }
+}
+
+/** Two numbers drawn from a name, mixed into bucket fingerprints. */
+interface Token {
+  readonly a: number;
+  readonly b: number;
+}
+
+/** The first eight bytes of a name's SHA-1, as two numbers. */
+function tokenOf(name: string): Token {
+  const digest = createHash("sha1").update(name).digest();
+  return { a: digest.readInt32LE(0), b: digest.readInt32LE(4) };
+}
+
+/** One step of a running hash (MurmurHash3's block step): `h` with `k` mixed in. */
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }

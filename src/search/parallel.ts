@@ -11,7 +11,7 @@ import { request, startWorker } from "../threads.js";
 import { SearchTexts } from "./build-index.js";
 import type { SearchTopic, TextRecord } from "./lunr-index.js";
 import type { SearchFinishMessage, SearchReply, SearchTextsMessage } from "./worker.js";
-import { writeChangedBatches, type WrittenSearch } from "./write.js";
+import { writeSearchIndex, type WrittenSearch } from "./write.js";
 
 /** Fewest articles indexed on a worker thread: below, starting one costs more than it saves. */
 export const BACKGROUND_MIN_ARTICLES = 1000;
@@ -29,7 +29,7 @@ export interface SearchIndexStart {
    * @param topicsOf Each record's topic names, in the order the records were given.
    * @param topics The topics, for spellings and the topic filter.
    * @param staging Folder the changed files are written to.
-   * @param previous Content hash of each search file of the previous build.
+   * @param previous What named each search file of the previous build (see `IndexFile`).
    */
   finish(topicsOf: string[][], topics: readonly SearchTopic[], staging: string, previous: ReadonlyMap<string, string>): { background: boolean; done: Promise<WrittenSearch> };
   /** Give up an index that will not be finished (the build failed first). */
@@ -50,7 +50,7 @@ export function startSearchIndex(
 ): SearchIndexStart {
   if (records.length < range.min || records.length > range.max) {
     return {
-      finish: (topicsOf, topics, staging, previous) => ({ background: false, done: Promise.resolve(writeChangedBatches(new SearchTexts(records).batches(topicsOf, topics), staging, previous)) }),
+      finish: (topicsOf, topics, staging, previous) => ({ background: false, done: Promise.resolve(writeSearchIndex(new SearchTexts(records), topicsOf, topics, staging, previous)) }),
       cancel: async () => {},
     };
   }

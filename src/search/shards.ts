@@ -1,4 +1,5 @@
 /** Cutting the inverted index into term shards and position shards, as JSON text, one shard at a time. */
+import { createHash } from "node:crypto";
 import { BUCKETS, readPositions, type InvertedIndex } from "./inverted.js";
 import { JsonBytes } from "./json-bytes.js";
 
@@ -22,6 +23,15 @@ export function shardCount(postings: number): number {
   return count;
 }
 
+/** One shard's files, or, when its fingerprint shows they have not changed, only the fingerprint. */
+export interface Shard {
+  readonly shard: number;
+  /** Names everything the shard's files are made from (see `InvertedIndex.fingerprint`). */
+  readonly fingerprint: string;
+  readonly terms?: Uint8Array;
+  readonly positions?: Uint8Array;
+}
+
 /**
  * Write every shard: term shard `[doc+, tf, length, …]` and position shard
  * `[doc+, count, pos, pos+, …]` per field, doc numbers delta-coded, as UTF-8 JSON. Nothing in a
@@ -31,15 +41,29 @@ export function shardCount(postings: number): number {
  * @param index The filled inverted index.
  * @param count Shard count (a power of two, at most {@link MAX_SHARDS}).
  * @param ids Doc number of each doc index.
- * @returns Per shard, its term shard and position shard.
+ * @param options `key` names the code that makes the shards, and goes into their fingerprints;
+ *   a shard whose fingerprint `unchanged` accepts is not made (its files are left out).
+ * @returns Per shard, its fingerprint, term shard and position shard.
  */
-export function* cutShards(index: InvertedIndex, count: number, ids: readonly number[]): Generator<{ shard: number; terms: Uint8Array; positions: Uint8Array }> {
+export function* cutShards(
+  index: InvertedIndex,
+  count: number,
+  ids: readonly number[],
+  options: { readonly key?: string; readonly unchanged?: (shard: number, fingerprint: string) => boolean } = {},
+): Generator<Shard> {
   if (count < 1 || count > MAX_SHARDS || (count & (count - 1)) !== 0) throw new Error(`search index: shard count ${count} is not a power of two up to ${MAX_SHARDS}`);
+  const { key: codeKey = "", unchanged = () => false } = options;
   const terms = new JsonBytes();
   const positions = new JsonBytes();
   for (let shard = 0; shard < count; shard++) {
     const buckets: number[] = [];
     for (let b = shard; b < BUCKETS; b += count) buckets.push(b);
+    const fingerprint = createHash("sha1").update(`${codeKey}\0${count}\0${shard}\0`).update(index.fingerprint(buckets)).digest("base64url");
+    if (unchanged(shard, fingerprint)) {
+      index.drop(buckets);
+      yield { shard, fingerprint };
+      continue;
+    }
     const postings = index.take(buckets);
     const entries = [...postings].map(([term, lists]) => ({ term: index.table.terms[term]!, lists })).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
     terms.char(OPEN_OBJECT);
@@ -76,7 +100,7 @@ export function* cutShards(index: InvertedIndex, count: number, ids: readonly nu
     });
     terms.char(CLOSE_OBJECT);
     positions.char(CLOSE_OBJECT);
-    yield { shard, terms: terms.take(), positions: positions.take() };
+    yield { shard, fingerprint, terms: terms.take(), positions: positions.take() };
   }
 }
 

@@ -5,7 +5,7 @@
 import { parentPort } from "node:worker_threads";
 import { SearchTexts } from "./build-index.js";
 import type { SearchTopic, TextRecord } from "./lunr-index.js";
-import { writeChangedBatches } from "./write.js";
+import { writeSearchIndex } from "./write.js";
 
 /** The articles to index, without their topics; no reply. */
 export interface SearchTextsMessage {
@@ -47,7 +47,7 @@ parentPort!.on("message", (message: SearchTextsMessage | SearchFinishMessage) =>
   try {
     if (texts === null) throw new Error("no articles were sent");
     if (texts instanceof Error) throw texts;
-    const { hashes, written } = writeChangedBatches(texts.batches(message.topicsOf, message.topics), message.staging, message.previous);
+    const { hashes, written } = writeSearchIndex(texts, message.topicsOf, message.topics, message.staging, message.previous);
     reply = { id: message.id, hashes, written };
   } catch (error) {
     reply = { id: message.id, error: (error as Error).message };

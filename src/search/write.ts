@@ -1,47 +1,51 @@
-/** Writing the search files: only those whose content differs from the previous build's. */
+/** Writing the search files: only those that differ from the previous build's. */
 import { contentHash } from "../cache/site-manifest.js";
-import type { OutputFile } from "../write/output.js";
-import { writeFiles } from "../write/output.js";
-import { searchIndexBatches } from "./build-index.js";
-import type { SearchRecord, SearchTopic } from "./lunr-index.js";
+import { writeFiles, type OutputFile } from "../write/output.js";
+import type { IndexFile, SearchTexts } from "./build-index.js";
+import type { SearchTopic } from "./lunr-index.js";
 
-/** What {@link writeSearchFiles} did. */
+/** What {@link writeSearchIndex} did. */
 export interface WrittenSearch {
-  /** Every search file's content hash, by site-relative path. */
+  /** What names every search file (see `IndexFile`), by site-relative path. */
   readonly hashes: Map<string, string>;
   /** Files written (the others are unchanged since the previous build). */
   readonly written: number;
 }
 
 /**
- * Build the search index of `records` and write the files that differ from the previous
- * build's into `staging`, batch by batch.
+ * Finish the search index of `texts` and write the files that differ from the previous build's
+ * into `staging`, batch by batch. Files whose fingerprint is unchanged are not even made.
  *
- * @param records Published records (distinct slugs).
+ * @param texts The articles' texts, read.
+ * @param topicsOf Each article's topic names, in the order the articles were given.
  * @param topics The topics, for spellings and the topic filter.
  * @param staging Folder the changed files are written to.
- * @param previous Content hash of each search file of the previous build.
+ * @param previous What named each search file of the previous build.
  */
-export function writeSearchFiles(records: readonly SearchRecord[], topics: readonly SearchTopic[], staging: string, previous: ReadonlyMap<string, string>): WrittenSearch {
-  return writeChangedBatches(searchIndexBatches(records, topics), staging, previous);
+export function writeSearchIndex(texts: SearchTexts, topicsOf: readonly string[][], topics: readonly SearchTopic[], staging: string, previous: ReadonlyMap<string, string>): WrittenSearch {
+  return writeChangedBatches(texts.batches(topicsOf, topics, { previous }), staging, previous);
 }
 
 /**
  * Write the files of `batches` that differ from the previous build's into `staging`.
  *
- * @param batches Search files, batch by batch (see `searchIndexBatches`).
+ * @param batches Search files, batch by batch (see `SearchTexts.batches`).
  * @param staging Folder the changed files are written to.
- * @param previous Content hash of each search file of the previous build.
+ * @param previous What named each search file of the previous build.
+ * @throws Error when a file left without its content is not the previous build's.
  */
-export function writeChangedBatches(batches: Iterable<OutputFile[]>, staging: string, previous: ReadonlyMap<string, string>): WrittenSearch {
+export function writeChangedBatches(batches: Iterable<IndexFile[]>, staging: string, previous: ReadonlyMap<string, string>): WrittenSearch {
   const hashes = new Map<string, string>();
   let written = 0;
   for (const batch of batches) {
-    const changed = batch.filter((file) => {
-      const hash = contentHash(file.content);
-      hashes.set(file.path, hash);
-      return previous.get(file.path) !== hash;
-    });
+    const changed: OutputFile[] = [];
+    for (const file of batch) {
+      const identity = file.identity ?? contentHash(file.content!);
+      hashes.set(file.path, identity);
+      if (previous.get(file.path) === identity) continue;
+      if (file.content === undefined) throw new Error(`search index: ${file.path} was left out, but it changed`);
+      changed.push({ path: file.path, content: file.content });
+    }
     writeFiles(staging, changed);
     written += changed.length;
   }
