@@ -15,8 +15,8 @@ import { loadKnownFiles, saveKnownFiles } from "./cache/source-stamps.js";
 import { readScanned, scanSources, type ScannedFile, type SkippedFile, type SourceFile } from "./read/sources.js";
 import type { ArticleRecord } from "./record.js";
 import { nameContent, type ContentNames } from "./render/digest.js";
-import { PACKAGE_ROOT, templatesKey } from "./render/templates.js";
-import { chunkFolder, prepareRender, renderJob, WarmRenderer, WARM_RENDER_MIN_ARTICLES, type RenderJob } from "./render/parallel.js";
+import { PACKAGE_ROOT, templatesKey } from "./render/eleventy.js";
+import { chunkFolder, prepareRender, renderJob, type RenderJob } from "./render/parallel.js";
 import { filterFamilies, pageFamilies, planPages, type PlannedPage } from "./render/plan.js";
 import { buildSiteData, type SiteData } from "./render/site-data.js";
 import { SEARCH_CLIENT_MODULES } from "./search/build-index.js";
@@ -113,34 +113,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const progress = options.onProgress ?? (() => {});
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const cacheDir = options.cacheDir === false ? null : (options.cacheDir ?? defaultCacheDir(options.out));
-  const render: RenderThread = { warm: null };
-  try {
-    return await buildSite(options, { baseUrl, cacheDir, render, progress, lap, started, stages });
-  } finally {
-    await render.warm?.close();
-  }
-}
 
-/** The render worker a build begins early, for a large archive (see `WarmRenderer`). */
-interface RenderThread {
-  warm: WarmRenderer | null;
-}
-
-/** What {@link build} sets up for {@link buildSite}. */
-interface BuildContext {
-  readonly baseUrl: string;
-  readonly cacheDir: string | null;
-  readonly render: RenderThread;
-  readonly progress: NonNullable<BuildOptions["onProgress"]>;
-  readonly lap: (stage: BuildProgress["stage"]) => void;
-  readonly started: number;
-  readonly stages: Record<BuildProgress["stage"], number>;
-}
-
-/** The build itself (see {@link build}). */
-async function buildSite(options: BuildOptions, context: BuildContext): Promise<BuildReport> {
-  const { baseUrl, cacheDir, render, progress, lap, started, stages } = context;
-  const { archive, search, skipped, parsed, duplicates } = await readAndLink(options.input, cacheDir, render, progress, lap);
+  const { archive, search, skipped, parsed, duplicates } = await readAndLink(options.input, cacheDir, progress, lap);
 
   // What the report needs, taken now: the records and topics are let go during the write.
   const published = archive.records.map((r) => ({ source: r.source, slug: r.slug, warnings: r.warnings }));
@@ -156,7 +130,7 @@ async function buildSite(options: BuildOptions, context: BuildContext): Promise<
     throw error;
   }
   try {
-    const written = await writeSite(archive, search, site, staging, previous, render.warm, progress, lap);
+    const written = await writeSite(archive, search, site, staging, previous, progress, lap);
     progress({ stage: "write", done: 0, total: written.files.size });
     if (previous === null) await swapIntoPlace(staging, options.out);
     else {
@@ -198,11 +172,10 @@ interface Archive {
 async function readAndLink(
   input: string,
   cacheDir: string | null,
-  render: RenderThread,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
 ): Promise<{ archive: Archive; search: SearchIndexStart; skipped: SkippedFile[]; parsed: number; duplicates: number }> {
-  const { records, facts, named, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(input, cacheDir, render, progress, lap);
+  const { records, facts, named, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(input, cacheDir, progress, lap);
   progress({ stage: "link", done: 0, total: records.length });
   assignUniqueSlugs(records);
   const duplicates = markDuplicates(records, undefined, facts.map((f) => f.signature)).reduce((n, group) => n + group.copies.length, 0);
@@ -236,13 +209,11 @@ const EARLY_SEARCH_MAX_PARSED = 1000;
 /**
  * Read the input folder and parse it: with a cache, only files whose stamp changed are read,
  * and only those whose content changed are parsed. The files' bytes are let go when this
- * returns: the records hold all the rest of the build needs. Once the files are counted, a
- * large archive's render worker is begun.
+ * returns: the records hold all the rest of the build needs.
  */
 async function readAndParse(
   input: string,
   cacheDir: string | null,
-  render: RenderThread,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
 ): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; named: ContentNames; skipped: SkippedFile[]; parsed: number; vocabulary: TopicEntry[]; vocabularyText: string | null }> {
@@ -250,7 +221,6 @@ async function readAndParse(
   const scannedAt = Date.now();
   const sources = await scanSources(input, cacheDir === null ? new Map() : await loadKnownFiles(cacheDir));
   const vocabulary = sources.vocabulary === null ? [] : parseVocabulary(sources.vocabulary, path.join(input, "topics.yml"));
-  if (sources.files.length >= WARM_RENDER_MIN_ARTICLES) render.warm ??= new WarmRenderer();
   lap("read");
   const { records, facts, named, skipped, parsed } = await parseAll(input, sources.files, sources.vocabulary, cacheDir, progress);
   if (cacheDir !== null) await saveKnownFiles(cacheDir, sources.files, scannedAt);
@@ -399,7 +369,6 @@ async function writeSite(
   site: { readonly title: string; readonly url: string },
   staging: string,
   previous: SiteManifest | null,
-  renderer: WarmRenderer | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
 ): Promise<WrittenSite> {
@@ -414,7 +383,7 @@ async function writeSite(
   canonical.length = 0;
   if (!search.background) lap("index");
   // Should rendering fail, the index still running is waited for before the failure goes on.
-  const { pages, rendered } = await renderPages(archive, site, staging, previous, renderer, progress).catch(async (error: unknown) => {
+  const { pages, rendered } = await renderPages(archive, site, staging, previous, progress).catch(async (error: unknown) => {
     await search.done.catch(() => {});
     throw error;
   });
@@ -435,21 +404,17 @@ async function writeSite(
   };
 }
 
-/**
- * Plan the pages of `archive` and render those that changed (see {@link planRender}), on the
- * render worker begun earlier if there is one.
- */
+/** Plan the pages of `archive` and render those that changed (see {@link planRender}). */
 async function renderPages(
   archive: Archive,
   site: { readonly title: string; readonly url: string },
   staging: string,
   previous: SiteManifest | null,
-  renderer: WarmRenderer | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
 ): Promise<{ pages: Awaited<ReturnType<typeof planRender>>; rendered: string[] }> {
   const pages = await planRender(takeSiteData(archive, site), archive.named, previous, chunkFolder(staging));
   progress({ stage: "render", done: pages.kept, total: pages.plan.size });
-  const rendered = await renderJob(pages.job, staging, renderer);
+  const rendered = await renderJob(pages.job, staging);
   progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
   return { pages, rendered };
 }

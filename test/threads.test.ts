@@ -10,7 +10,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { buildSiteData } from "../src/render/site-data.ts";
 import { renderSite } from "../src/render/eleventy.ts";
-import { chunkFamilies, chunkFolder, prepareRender, renderJob, WarmRenderer } from "../src/render/parallel.ts";
+import { chunkFamilies, chunkFolder, prepareRender, renderJob } from "../src/render/parallel.ts";
 import { pageFamilies } from "../src/render/plan.ts";
 import { parseFiles } from "../src/parse/parallel.ts";
 import { restoreRecord } from "../src/cache/records.ts";
@@ -133,23 +133,5 @@ describe("worker threads", () => {
     assert.deepEqual(many, one);
     assert.ok(!existsSync(chunkFolder(chunked)), "the chunk files are removed");
     await assertSameTree(single, chunked);
-  });
-
-  it("should render on a worker begun beforehand exactly the site one Eleventy run renders, in one chunk or several", async () => {
-    const list: ArticleRecord[] = records(await parseFiles(files, undefined, Infinity));
-    assignUniqueSlugs(list);
-    const topics = assignTopics(list, parseVocabulary(vocabularyText));
-    const data = buildSiteData(list, topics, { title: "Threads", url: "https://archive.example/" });
-    const single = path.join(work, "single-warm");
-    const one = await renderSite(data, { outDir: single });
-    for (const chunkPages of [40, 100_000]) {
-      const warm = path.join(work, `warm-${chunkPages}`);
-      const renderer = new WarmRenderer();
-      const job = await prepareRender(data, pageFamilies(data), chunkFolder(warm), chunkPages);
-      assert.equal(job.chunks === undefined, chunkPages > 40);
-      assert.deepEqual(await renderJob(job, warm, renderer), one, `${chunkPages} pages a chunk`);
-      await assert.rejects(renderer.render(job, warm), /used already/);
-      await assertSameTree(single, warm);
-    }
   });
 });

@@ -7,10 +7,6 @@
  * items are written to a file of their own before rendering starts, and the site data the
  * single pages do not need is let go: the main thread then holds little more than the lists
  * and counts the single pages show. Small sites render in one run on the main thread.
- *
- * For a large archive, a {@link WarmRenderer} begins one of the workers as the build starts:
- * it loads Eleventy while the archive is read and linked (the other core is free then), and
- * renders the single pages too, so that the main thread never loads Eleventy at all.
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
@@ -18,16 +14,10 @@ import path from "node:path";
 import { serialize } from "node:v8";
 import type { Worker } from "node:worker_threads";
 import { collectGarbage, request, startWorker } from "../threads.js";
-import type { RenderData } from "./eleventy.js";
-import { EMPTY_FAMILIES, mapFamilies, type PageFamilies } from "./plan.js";
+import { renderSite, type RenderData } from "./eleventy.js";
+import { mapFamilies, type PageFamilies } from "./plan.js";
 import type { SiteData } from "./site-data.js";
-import type { RenderReply, RenderRequest } from "./worker.js";
-
-/** Least articles for which a build begins a {@link WarmRenderer}: loading Eleventy on a thread of its own costs more than it saves in smaller builds. */
-export const WARM_RENDER_MIN_ARTICLES = 1000;
-
-/** The render worker's module. */
-const WORKER = new URL("./worker.js", import.meta.url);
+import type { RenderReply } from "./worker.js";
 
 /** Most paginated pages per Eleventy run. */
 export const CHUNK_PAGES = 2000;
@@ -81,103 +71,24 @@ export async function prepareRender(data: SiteData, families: PageFamilies, fold
 }
 
 /**
- * Render a prepared job into `outDir`: on `warm`, when given (see {@link WarmRenderer.render});
- * otherwise chunks on two worker threads, single pages on this one.
+ * Render a prepared job into `outDir`: chunks on two worker threads, single pages on this one.
  *
  * @param job From {@link prepareRender}.
  * @param outDir Folder to write into.
- * @param warm A render worker begun earlier.
  * @returns The files written, relative to `outDir`, sorted.
  */
-export async function renderJob(job: RenderJob, outDir: string, warm: WarmRenderer | null = null): Promise<string[]> {
-  if (warm !== null) return warm.render(job, outDir);
-  const { renderSite } = await import("./eleventy.js");
+export async function renderJob(job: RenderJob, outDir: string): Promise<string[]> {
   if (job.chunks === undefined) return renderSite(job.data, { outDir, families: job.families });
   const { chunks, data } = job;
   const written: string[] = [];
-  try {
-    // The site data the caller let go of, and later the single pages' run, are collected at once.
-    collectGarbage();
-    const single = renderSite(data, { outDir, families: EMPTY_FAMILIES }).then((files) => {
-      written.push(...files);
-      collectGarbage();
-    });
-    await Promise.all([single, renderChunks(chunks, data, outDir, written)]);
-  } finally {
-    await rm(job.folder, { recursive: true, force: true });
-  }
-  return written.sort();
-}
-
-/**
- * A render worker begun before the pages are known (see the module's description): it loads
- * Eleventy at once, while the build goes on, and renders the job given to {@link render}.
- */
-export class WarmRenderer {
-  #worker: Worker | null = startWorker(WORKER);
-
-  /**
-   * Render a prepared job into `outDir` on this worker: a job of one chunk in one run; the
-   * single pages of a larger one, and then its chunks, beside a second worker.
-   *
-   * @param job From {@link prepareRender}.
-   * @param outDir Folder to write into.
-   * @returns The files written, relative to `outDir`, sorted.
-   */
-  async render(job: RenderJob, outDir: string): Promise<string[]> {
-    const worker = this.#worker;
-    if (worker === null) throw new Error("render: the warm renderer was used already, or closed");
-    this.#worker = null;
-    const written: string[] = [];
-    try {
-      if (job.chunks === undefined) {
-        const reply = await request<RenderReply>(worker, { id: 0, data: singlePageData(job.data), families: job.families, options: { outDir } } satisfies RenderRequest);
-        written.push(...filesOf(reply));
-      } else {
-        // The site data the caller let go of is collected first; the chunks' loop ends the
-        // worker, after the single pages it renders first.
-        collectGarbage();
-        const singles = request<RenderReply>(worker, { id: -1, data: job.data, options: { outDir } } satisfies RenderRequest);
-        const [reply] = await Promise.all([singles, renderChunks(job.chunks, job.data, outDir, written, worker)]);
-        written.push(...filesOf(reply));
-      }
-    } finally {
-      await worker.terminate();
-      if (job.chunks !== undefined) await rm(job.folder, { recursive: true, force: true });
-    }
-    return written.sort();
-  }
-
-  /** Stop the worker, unused. */
-  async close(): Promise<void> {
-    const worker = this.#worker;
-    this.#worker = null;
-    await worker?.terminate();
-  }
-}
-
-/** The files of a render reply, or its error thrown. */
-function filesOf(reply: RenderReply): readonly string[] {
-  if (reply.error !== undefined) throw new Error(reply.error);
-  return reply.files!;
-}
-
-/**
- * Render the paginated pages of `chunks` on two worker threads (one of them `first`, if
- * given), adding the files written to `written`. A worker whose heap stays large after a run
- * is replaced by a fresh one.
- */
-async function renderChunks(chunks: readonly string[], data: RenderData, outDir: string, written: string[], first: Worker | null = null): Promise<void> {
   let next = 0;
-  let spare = first;
-  const renderOnOne = async () => {
-    let worker: Worker | null = spare;
-    spare = null;
+  const renderChunks = async () => {
+    let worker: Worker | null = null;
     try {
       while (next < chunks.length) {
         const id = next++;
-        worker ??= startWorker(WORKER);
-        const reply = await request<RenderReply>(worker, { id, data: { site: data.site, base: data.base }, chunk: chunks[id]!, options: { outDir, only: PAGINATED } } satisfies RenderRequest);
+        worker ??= startWorker(new URL("./worker.js", import.meta.url));
+        const reply = await request<RenderReply>(worker, { id, data: { site: data.site, base: data.base }, chunk: chunks[id]!, options: { outDir, only: PAGINATED } });
         if (reply.error !== undefined) {
           next = chunks.length;
           throw new Error(reply.error);
@@ -192,12 +103,19 @@ async function renderChunks(chunks: readonly string[], data: RenderData, outDir:
       await worker?.terminate();
     }
   };
-  const threads = Math.max(1, Math.min(2, availableParallelism(), chunks.length));
   try {
-    await Promise.all(Array.from({ length: threads }, renderOnOne));
+    // The site data the caller let go of, and later the single pages' run, are collected at once.
+    collectGarbage();
+    const threads = Math.max(1, Math.min(2, availableParallelism(), chunks.length));
+    const single = renderSite(data, { outDir, families: EMPTY_FAMILIES }).then((files) => {
+      written.push(...files);
+      collectGarbage();
+    });
+    await Promise.all([single, ...Array.from({ length: threads }, renderChunks)]);
   } finally {
-    await spare?.terminate();
+    await rm(job.folder, { recursive: true, force: true });
   }
+  return written.sort();
 }
 
 /**
@@ -209,6 +127,7 @@ export function chunkFolder(outDir: string): string {
   return `${path.resolve(outDir)}.chunks`;
 }
 
+const EMPTY_FAMILIES: PageFamilies = { articles: [], duplicates: [], topicPages: [], topicYears: [], topicFeeds: [], months: [], years: [], publishers: [], sitemaps: [] };
 
 /**
  * What the single pages need of the site data: all but the paginated lists the chunks carry

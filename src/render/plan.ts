@@ -19,9 +19,6 @@ export interface PageFamilies {
   readonly sitemaps: readonly { readonly url: string }[];
 }
 
-/** No paginated page at all. */
-export const EMPTY_FAMILIES: PageFamilies = Object.freeze({ articles: [], duplicates: [], topicPages: [], topicYears: [], topicFeeds: [], months: [], years: [], publishers: [], sitemaps: [] });
-
 /** One planned page. */
 export interface PlannedPage {
   /** Site-relative file, e.g. `articles/some-slug/index.html`. */

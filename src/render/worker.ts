@@ -1,22 +1,17 @@
-/**
- * Worker thread entry for rendering in parallel: renders the pages it is given, one request
- * after the other, and answers with the files written. Eleventy is loaded as the thread starts.
- */
+/** Worker thread entry for rendering in parallel: renders the chunk it is given, answers with the files written. */
 import { readFile } from "node:fs/promises";
 import { deserialize, getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { collectGarbage } from "../threads.js";
 import { renderSite, type RenderData, type RenderOptions } from "./eleventy.js";
-import { EMPTY_FAMILIES, type PageFamilies } from "./plan.js";
+import type { PageFamilies } from "./plan.js";
 
-/** Pages to render: a chunk's, given inline or in a file, or none but the single pages. */
+/** A chunk of pages to render. */
 export interface RenderRequest {
   readonly id: number;
   readonly data: RenderData;
   /** File holding the chunk's items, serialised. */
-  readonly chunk?: string;
-  /** The chunk's items (when there is no `chunk` file); without either, no paginated page. */
-  readonly families?: PageFamilies;
+  readonly chunk: string;
   readonly options: Omit<RenderOptions, "families">;
 }
 
@@ -29,20 +24,14 @@ export interface RenderReply {
   readonly error?: string;
 }
 
-/** The request being rendered, after which the next one starts. */
-let queue: Promise<void> = Promise.resolve();
-
 parentPort!.on("message", (request: RenderRequest) => {
-  queue = queue.then(() => render(request));
+  readFile(request.chunk)
+    .then((bytes) => renderSite(request.data, { ...request.options, families: deserialize(bytes) as PageFamilies }))
+    .then(
+      (files) => {
+        collectGarbage();
+        parentPort!.postMessage({ id: request.id, files, heapUsed: getHeapStatistics().used_heap_size } satisfies RenderReply);
+      },
+      (error: Error) => parentPort!.postMessage({ id: request.id, error: error.message } satisfies RenderReply),
+    );
 });
-
-async function render(request: RenderRequest): Promise<void> {
-  try {
-    const families = request.families ?? (request.chunk === undefined ? EMPTY_FAMILIES : (deserialize(await readFile(request.chunk)) as PageFamilies));
-    const files = await renderSite(request.data, { ...request.options, families });
-    collectGarbage();
-    parentPort!.postMessage({ id: request.id, files, heapUsed: getHeapStatistics().used_heap_size } satisfies RenderReply);
-  } catch (error) {
-    parentPort!.postMessage({ id: request.id, error: (error as Error).message } satisfies RenderReply);
-  }
-}
