@@ -77,7 +77,7 @@ export function buildSearchIndex(records: readonly SearchRecord[], topics: reado
  *
  * @param records Published records (distinct slugs).
  * @param topics Topic pages, for spellings and the topic filter.
- * @param options Shard count.
+ * @param options Shard count, and the last build's files (see `SearchBatchOptions`).
  * @returns Batches of files to write below the site root.
  */
 export function* searchIndexBatches(records: readonly SearchRecord[], topics: readonly SearchTopic[], options: SearchBatchOptions = {}): Generator<IndexFile[]> {
