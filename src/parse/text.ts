@@ -57,7 +57,7 @@ export function extractFromText(text: string): ExtractedFields {
     .filter((l) => l.length > 0);
   const removed: RemovedLine[] = [];
   const warnings: string[] = [];
-  const drop = (line: string, reason: string) => removed.push({ text: line, reason });
+  const drop = (line: string, reason: string) => removed.push({ text: line.trim(), reason });
   const out: ExtractedFields = { ...emptyFields(), removed, warnings };
 
   // Lines that are nothing but an unreadable fragment carry no text.
