@@ -6,8 +6,8 @@
  * are computed from; see `src/client/bm25.ts`) rather than through `lunr.Builder`, one document at a time into compact postings,
  * and its files are produced in batches so a caller can write them as they come.
  */
-import { createHash } from "node:crypto";
 import lunr from "lunr";
+import { contentHash } from "../cache/site-manifest.js";
 import { FORMAT_VERSION, SEARCH_PATHS, type DocFile, type SearchMeta } from "../client/format.js";
 import { spellingTerms } from "../client/query.js";
 import { dateLabel } from "../render/site-data.js";
@@ -178,8 +178,7 @@ export class SearchTexts {
  * doc number and the code that reads them (see `searchCodeKey`).
  */
 function docName(r: TextRecord, docId: number): string {
-  const text = JSON.stringify([searchCodeKey(), docId, r.slug, r.title, r.subtitle, r.authors, r.publisher, r.published, r.body.map((b) => b.text)]);
-  return createHash("sha1").update(text).digest("base64url");
+  return contentHash(JSON.stringify([searchCodeKey(), docId, r.slug, r.title, r.subtitle, r.authors, r.publisher, r.published, r.body.map((b) => b.text)]));
 }
 
 /** Add every record's topics field, in doc order. */
