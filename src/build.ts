@@ -5,7 +5,7 @@ import path from "node:path";
 import pMap from "p-map";
 import { loadCaseStats, saveCaseStats } from "./cache/case-stats.js";
 import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type BodyFacts, type StoredRecord } from "./cache/records.js";
-import { contentHash, loadSiteManifest, saveSiteManifest, type SiteManifest } from "./cache/site-manifest.js";
+import { contentHash, hasSiteManifest, loadSiteManifest, saveSiteManifest, type SiteManifest } from "./cache/site-manifest.js";
 import { loadStore, removeOlderFormats, saveStore } from "./cache/store.js";
 import { markDuplicates } from "./dedupe/duplicates.js";
 import { removeFurniture } from "./dedupe/furniture.js";
@@ -28,6 +28,7 @@ import { MENTIONS_VERSION, mentionKey, restoreEvidence, restoreWords, type Menti
 import { findMentions } from "./topics/parallel.js";
 import { parseVocabulary, type TopicEntry } from "./topics/vocabulary.js";
 import { applyInPlace, copyFiles, createStaging, listTree, swapIntoPlace } from "./write/output.js";
+import { surveyFolder } from "./write/survey.js";
 
 export { extractRecord } from "./parse/batch.js";
 
@@ -114,7 +115,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const cacheDir = options.cacheDir === false ? null : (options.cacheDir ?? defaultCacheDir(options.out));
 
-  const { archive, search, skipped, parsed, duplicates } = await readAndLink(options.input, cacheDir, progress, lap);
+  // What the output folder holds, for a rebuild in place: listed on another thread once the
+  // input is scanned, while the records are read back and linked.
+  let held: Promise<ReadonlySet<string> | null> = Promise.resolve(null);
+  const listOutput = () => {
+    if (cacheDir !== null && hasSiteManifest(cacheDir, options.out)) held = surveyFolder(options.out).catch(() => null);
+  };
+  const { archive, search, skipped, parsed, duplicates } = await readAndLink(options.input, cacheDir, progress, lap, listOutput);
 
   // What the report needs, taken now: the records and topics are let go during the write.
   const published = archive.records.map((r) => ({ source: r.source, slug: r.slug, warnings: r.warnings }));
@@ -122,8 +129,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const site = { title: options.title ?? "Clippings archive", url: baseUrl };
   let previous: SiteManifest | null;
   let staging: string;
+  const heldFiles = await held;
   try {
-    previous = cacheDir === null ? null : await loadSiteManifest(cacheDir, options.out);
+    previous = cacheDir === null ? null : await loadSiteManifest(cacheDir, options.out, heldFiles);
     staging = await createStaging(options.out);
   } catch (error) {
     await search.cancel();
@@ -133,10 +141,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const written = await writeSite(archive, search, site, staging, previous, progress, lap);
     progress({ stage: "write", done: 0, total: written.files.size });
     if (previous === null) await swapIntoPlace(staging, options.out);
-    else {
-      const gone = await applyInPlace(staging, options.out, written.files);
-      if (gone.length > 0) throw new Error(`${gone[0]} vanished from ${options.out} during the build; build again`);
-    }
+    else await applyInPlace(staging, options.out, written.files, heldFiles!);
     progress({ stage: "write", done: written.files.size, total: written.files.size });
     if (cacheDir !== null) await saveSiteManifest(cacheDir, options.out, written.manifest);
     lap("write");
@@ -168,14 +173,15 @@ interface Archive {
   readonly named: ContentNames;
 }
 
-/** Read, parse, and link: unique slugs, duplicates, furniture, topics. */
+/** Read, parse, and link: unique slugs, duplicates, furniture, topics; `scanned` is called once the input folder is scanned. */
 async function readAndLink(
   input: string,
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
+  scanned: () => void,
 ): Promise<{ archive: Archive; search: SearchIndexStart; skipped: SkippedFile[]; parsed: number; duplicates: number }> {
-  const { records, facts, named, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(input, cacheDir, progress, lap);
+  const { records, facts, named, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(input, cacheDir, progress, lap, scanned);
   progress({ stage: "link", done: 0, total: records.length });
   assignUniqueSlugs(records);
   const duplicates = markDuplicates(records, undefined, facts.map((f) => f.signature)).reduce((n, group) => n + group.copies.length, 0);
@@ -209,17 +215,20 @@ const EARLY_SEARCH_MAX_PARSED = 1000;
 /**
  * Read the input folder and parse it: with a cache, only files whose stamp changed are read,
  * and only those whose content changed are parsed. The files' bytes are let go when this
- * returns: the records hold all the rest of the build needs.
+ * returns: the records hold all the rest of the build needs. `scanned` is called once the
+ * folder is scanned.
  */
 async function readAndParse(
   input: string,
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
+  scanned: () => void,
 ): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; named: ContentNames; skipped: SkippedFile[]; parsed: number; vocabulary: TopicEntry[]; vocabularyText: string | null }> {
   progress({ stage: "read", done: 0, total: 1 });
   const scannedAt = Date.now();
   const sources = await scanSources(input, cacheDir === null ? new Map() : await loadKnownFiles(cacheDir));
+  scanned();
   const vocabulary = sources.vocabulary === null ? [] : parseVocabulary(sources.vocabulary, path.join(input, "topics.yml"));
   lap("read");
   const { records, facts, named, skipped, parsed } = await parseAll(input, sources.files, sources.vocabulary, cacheDir, progress);

@@ -32,7 +32,8 @@ describe("applyInPlace", () => {
     await put(staging, "feed.xml", "feed");
     const kept = await stat(path.join(out, "articles/kept/index.html"));
 
-    await applyInPlace(staging, out, new Set(["index.html", "articles/kept/index.html", "topics/daraa/index.html", "feed.xml"]));
+    const held = ["index.html", "articles/kept/index.html", "articles/gone/index.html", "topics", "feed.xml/stale.txt"];
+    await applyInPlace(staging, out, new Set(["index.html", "articles/kept/index.html", "topics/daraa/index.html", "feed.xml"]), held);
 
     assert.equal(await readFile(path.join(out, "index.html"), "utf8"), "new home");
     assert.equal(await readFile(path.join(out, "topics/daraa/index.html"), "utf8"), "topic page");

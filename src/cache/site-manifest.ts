@@ -36,20 +36,31 @@ export function contentHash(content: string | Uint8Array): string {
 }
 
 /**
+ * Whether a manifest of a build into `out` was saved: if not, {@link loadSiteManifest} finds none.
+ *
+ * @param cacheDir Cache folder.
+ * @param out Output folder.
+ */
+export function hasSiteManifest(cacheDir: string, out: string): boolean {
+  return existsSync(manifestFile(cacheDir, out));
+}
+
+/**
  * The manifest of the build that made `out`, or null when there is none, it cannot be read, or
  * `out` has been rebuilt or removed since (nothing is then reused). Files that have gone from
  * `out` since are left out, so their pages are made again.
  *
  * @param cacheDir Cache folder.
  * @param out Output folder.
+ * @param present The files `out` holds, site-relative (null when it could not be listed:
+ *   nothing is then reused).
  */
-export async function loadSiteManifest(cacheDir: string, out: string): Promise<SiteManifest | null> {
+export async function loadSiteManifest(cacheDir: string, out: string, present: ReadonlySet<string> | null): Promise<SiteManifest | null> {
+  if (present === null) return null;
   try {
     const stored = (await readJsonFile(manifestFile(cacheDir, out))) as Stored | null;
     if (stored?.version !== 1 || stored.marker !== (await marker(out))) return null;
-    const root = path.resolve(out);
-    const present = (file: string) => existsSync(path.join(root, file));
-    return { pages: new Map(stored.pages.filter(([, page]) => present(page.file))), files: new Map(stored.files.filter(([file]) => present(file))) };
+    return { pages: new Map(stored.pages.filter(([, page]) => present.has(page.file))), files: new Map(stored.files.filter(([file]) => present.has(file))) };
   } catch {
     return null;
   }

@@ -54,18 +54,19 @@ export async function swapIntoPlace(staging: string, outDir: string): Promise<vo
 /**
  * Update `outDir` in place from a staging folder holding only the files that changed: each
  * staged file replaces its counterpart with a rename (so a reader sees the old file or the new
- * one, never a part), then every file of `outDir` that is not in `files` is removed, with the
- * folders left empty. Cheaper than {@link swapIntoPlace} when little changed, since unchanged
- * files are not touched; if it stops midway, the output mixes old and new files until the next
- * build, which finds them by their fingerprints. Synchronous calls, as in {@link writeFiles}.
+ * one, never a part), then every file `outDir` held before that is not in `files` is removed,
+ * with the folders left empty. Cheaper than {@link swapIntoPlace} when little changed, since
+ * unchanged files are not touched; if it stops midway, the output mixes old and new files
+ * until the next build, which finds them by their fingerprints. Synchronous calls, as in
+ * {@link writeFiles}.
  *
  * @param staging Folder holding the changed files (removed afterwards).
  * @param outDir The output folder to update.
  * @param files Every file of the new site, site-relative with forward slashes.
- * @returns The files of `files` that `outDir` lacks afterwards: files the update expected to
- *   find there (unchanged since the previous build) that were removed meanwhile.
+ * @param held The files `outDir` held when the build began, listed the same way: those the
+ *   new site lacks are removed.
  */
-export async function applyInPlace(staging: string, outDir: string, files: ReadonlySet<string>): Promise<string[]> {
+export async function applyInPlace(staging: string, outDir: string, files: ReadonlySet<string>, held: Iterable<string>): Promise<void> {
   const root = path.resolve(outDir);
   const ensureDir = folderMaker((dir) => makeFolder(root, dir));
   for (const file of listTree(staging)) {
@@ -82,17 +83,18 @@ export async function applyInPlace(staging: string, outDir: string, files: Reado
   }
   await rm(staging, { recursive: true, force: true });
   const emptied: string[] = [];
-  const present = new Set<string>();
-  for (const file of listTree(root)) {
-    if (files.has(file)) {
-      present.add(file);
-      continue;
+  for (const file of held) {
+    if (files.has(file)) continue;
+    try {
+      rmSync(insideRoot(root, file), { force: true });
+    } catch (error) {
+      // A folder of the new site stands there now, or a file where a folder of the old one stood.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ERR_FS_EISDIR" && code !== "EISDIR" && code !== "ENOTDIR") throw error;
     }
-    rmSync(path.join(root, file), { force: true });
     emptied.push(path.dirname(path.join(root, file)));
   }
   removeEmptyFolders(root, emptied);
-  return [...files].filter((file) => !present.has(file));
 }
 
 /** `mkdir -p` inside `root`, replacing a file that stands where a folder must go. */
