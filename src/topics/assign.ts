@@ -1,12 +1,15 @@
 /** Tagging articles with topics: vocabulary aliases, their unlisted spellings, and discovered names. */
 import type { ArticleRecord } from "../record.js";
-import { addSpelling as add, articleMentions, vocabularyIndex, vocabularyKeys, type Hits } from "./article-mentions.js";
+import { articleMentions, vocabularyIndex, vocabularyKeys } from "./article-mentions.js";
 import { countCaseStats } from "./case-stats.js";
 import type { CaseStats } from "./clean.js";
 import { CandidateTable, discoverTopics, MIN_ARTICLES, type VocabularyView } from "./discover.js";
 import { topicEvidence, type TopicEvidence } from "./mentions-batch.js";
 import { relatedTopics } from "./related.js";
 import type { TopicEntry } from "./vocabulary.js";
+
+/** An article's spellings of a topic, with how often it used each. */
+type Spellings = Map<string, number> | readonly (readonly [string, number])[];
 
 /** A topic with the articles that mention it. */
 export interface TopicPage {
@@ -68,19 +71,29 @@ export function combineMentions(
   options: TopicOptions = {},
 ): TopicPage[] {
   const { keys } = vocabularyKeys(vocabulary);
-  const hits: Hits[] = [];
+  // Each article's topics with their spellings: as the evidence lists them, made into a map
+  // only for the few that discovery adds spellings to.
+  const hits: Map<string, Spellings>[] = [];
   const candidates = new CandidateTable();
   for (const m of mentions) {
-    hits.push(new Map(m.topics.map((t) => [t.name, new Map(t.spellings)])));
+    const found = new Map<string, Spellings>();
+    for (const t of m.topics) found.set(t.name, t.spellings);
+    hits.push(found);
     candidates.add(m.candidates);
   }
   if (hits.length !== records.length) throw new Error(`combineMentions: ${hits.length} mentions for ${records.length} records`);
   const view: VocabularyView = {
     keys,
     has: (i, topic) => hits[i]!.has(topic.name),
-    add: (i, topic, spelling) => add(hits[i]!, topic.name, spelling),
+    add: (i, topic, spelling) => {
+      const listed = hits[i]!.get(topic.name);
+      const counts = listed instanceof Map ? listed : new Map(listed);
+      counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+      hits[i]!.set(topic.name, counts);
+    },
   };
   const discovered = discoverTopics(candidates, stats, view, options.minArticles);
+  const discoveredSpellings = new Map(discovered.map((d) => [d.topic.name, d.spellings]));
   for (const d of discovered) for (const i of d.articles) hits[i]!.set(d.topic.name, d.spellings);
 
   const all = [...vocabulary, ...discovered.map((d) => d.topic)];
@@ -88,17 +101,21 @@ export function combineMentions(
   const articles = new Map<string, string[]>();
   const spellings = new Map<string, Map<string, number>>();
   records.forEach((record, i) => {
-    record.topics = [...hits[i]!.keys()].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || (a < b ? -1 : 1));
+    const found = hits[i]!;
+    const ranked: { readonly name: string; readonly rank: number }[] = [];
+    for (const name of found.keys()) ranked.push({ name, rank: order.get(name) ?? 1e9 });
+    record.topics = ranked.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : 1)).map((t) => t.name);
     for (const name of record.topics) {
       const list = articles.get(name);
       if (list) list.push(record.slug);
       else articles.set(name, [record.slug]);
-      const counts = spellings.get(name) ?? new Map<string, number>();
-      spellings.set(name, counts);
-      for (const [s, n] of hits[i]!.get(name)!) counts.set(s, (counts.get(s) ?? 0) + n);
+      // A discovered topic's spellings are the archive's already.
+      if (discoveredSpellings.has(name)) continue;
+      let counts = spellings.get(name);
+      if (!counts) spellings.set(name, (counts = new Map()));
+      for (const [s, n] of found.get(name)!) counts.set(s, (counts.get(s) ?? 0) + n);
     }
   });
-  const discoveredSpellings = new Map(discovered.map((d) => [d.topic.name, d.spellings]));
   const related = relatedTopics(records.map((r) => r.topics));
   return all
     .filter((t) => articles.has(t.name))

@@ -178,8 +178,19 @@ export function discoverTopics(
     });
 }
 
+/** Where a phrase's mentions go: to a vocabulary topic, or else to the group of its cleaned name. */
+interface PhraseFate {
+  /** The cleaned name as written. */
+  readonly text: string;
+  readonly titled: boolean;
+  readonly known: TopicEntry | undefined;
+  readonly group: Group | undefined;
+}
+
 function groupCandidates(candidates: CandidateTable, stats: CaseStats, vocabulary: VocabularyView): Map<string, Group> {
-  const cleaned: ({ key: string; text: string; words: readonly string[]; titled: boolean } | null | undefined)[] = [];
+  // What each phrase comes to, worked out the first time it is met: its cleaned name, and the
+  // vocabulary topic or the group it joins.
+  const cleaned: (PhraseFate | null | undefined)[] = [];
   const groups = new Map<string, Group>();
   candidates.articles.forEach((row, article) => {
     for (let at = 0; at < row.length; at += 4) {
@@ -190,20 +201,27 @@ function groupCandidates(candidates: CandidateTable, stats: CaseStats, vocabular
         const { words, initial } = candidates.phrases[id]!;
         const name = cleanName(words, initial, stats);
         const key = name ? foldName(name.words.join(" ")) : "";
-        hit = name && key ? { key, text: joinName(name.words), words: name.words, titled: name.titled } : null;
+        hit = null;
+        if (name && key) {
+          const known = vocabulary.keys.get(key);
+          let group: Group | undefined;
+          if (!known) {
+            group = groups.get(key);
+            if (!group) {
+              group = { key, words: name.words, articles: new Set(), spellings: new Map(), shortForms: new Map(), mentions: 0, afterPlaceWord: 0, titled: 0, tail: 0 };
+              groups.set(key, group);
+            }
+          }
+          hit = { text: joinName(name.words), titled: name.titled, known, group };
+        }
         cleaned[id] = hit;
       }
       if (!hit) continue;
-      const known = vocabulary.keys.get(hit.key);
-      if (known) {
-        vocabulary.add(article, known, hit.text);
+      if (hit.known) {
+        vocabulary.add(article, hit.known, hit.text);
         continue;
       }
-      let group = groups.get(hit.key);
-      if (!group) {
-        group = { key: hit.key, words: hit.words, articles: new Set(), spellings: new Map(), shortForms: new Map(), mentions: 0, afterPlaceWord: 0, titled: 0, tail: 0 };
-        groups.set(hit.key, group);
-      }
+      const group = hit.group!;
       group.articles.add(article);
       group.spellings.set(hit.text, (group.spellings.get(hit.text) ?? 0) + mentions);
       group.mentions += mentions;
