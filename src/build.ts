@@ -282,7 +282,7 @@ async function parseAll(
   });
   // Saved now, not after the site is written: entries are keyed by content, so they hold
   // whatever happens next, and the serialised copies need not stay in memory.
-  if (cacheDir !== null) await saveRecordCache(cacheDir, stored);
+  if (cacheDir !== null) await saveRecordCache(cacheDir, stored, cache);
   return { records, facts, named, skipped, parsed: missing.length };
 }
 
@@ -333,13 +333,13 @@ async function linkTopics(
     return stored === null ? null : restoreWords(stored);
   });
   const list: (StoredMentions | null)[] = keys.map((key) => storedOf(key)!);
-  cache.clear();
   fresh.clear();
   if (cacheDir !== null) {
-    await saveStore(cacheDir, MENTIONS_FILE, keys.map((key, i) => [key, list[i]!] as const));
+    await saveStore(cacheDir, MENTIONS_FILE, keys.map((key, i) => [key, list[i]!] as const), cache);
     await removeOlderFormats(cacheDir, MENTIONS_FILES, MENTIONS_FILE);
     await saveCaseStats(cacheDir, { keys, stats });
   }
+  cache.clear();
   return combineMentions(articles, restoreEach(list), stats, context.vocabulary);
 }
 

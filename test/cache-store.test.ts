@@ -1,7 +1,7 @@
 /** The cache file format: what is saved comes back, and a damaged file reads as an empty cache. */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -44,5 +44,32 @@ describe("cache store", () => {
     assert.equal((await loadStore(dir, "cut-in-length.v8", 100)).size, 0);
     await writeFile(path.join(dir, "old.v8"), serialize([["a", new Uint8Array(3)]]));
     assert.equal((await loadStore(dir, "old.v8")).size, 0);
+  });
+
+  it("should append what a build added to the file it loaded, and write the file anew when an entry went", async () => {
+    const entries = Array.from({ length: 50 }, (_, i) => [`k${i}`, new Uint8Array(randomBytes(200 + i))] as const);
+    await saveStore(dir, "grow.v8", entries.slice(0, 40));
+    const file = path.join(dir, "grow.v8");
+    const before = await readFile(file);
+    const { ino } = await stat(file);
+    const held = await loadStore(dir, "grow.v8");
+
+    await saveStore(dir, "grow.v8", entries, held);
+    const grown = await readFile(file);
+    assert.equal((await stat(file)).ino, ino, "appended to, not replaced");
+    assert.deepEqual(grown.subarray(0, before.length), before, "the entries already there are left as they were");
+    const loaded = await loadStore(dir, "grow.v8");
+    assert.deepEqual([...loaded.keys()], entries.map(([key]) => key));
+    for (const [key, value] of entries) assert.deepEqual(new Uint8Array(loaded.get(key)!), value);
+
+    const fewer = entries.filter((_, i) => i !== 3);
+    await saveStore(dir, "grow.v8", fewer, loaded);
+    const shrunk = await loadStore(dir, "grow.v8");
+    assert.deepEqual([...shrunk.keys()], fewer.map(([key]) => key), "an entry no build needs is not kept");
+    assert.ok((await stat(file)).size < grown.length);
+
+    await rm(file);
+    await saveStore(dir, "grow.v8", entries, shrunk);
+    assert.deepEqual([...(await loadStore(dir, "grow.v8")).keys()], entries.map(([key]) => key), "a file gone since it was loaded is written whole");
   });
 });

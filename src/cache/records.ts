@@ -69,11 +69,12 @@ export function loadRecordCache(dir: string): Promise<Map<string, StoredRecord>>
 }
 
 /**
- * Replace the cached records with those of this build.
+ * Replace the cached records with those of this build (see `saveStore`).
  *
  * @param dir Cache folder.
  * @param entries Key and stored record of each current file.
+ * @param held The entries {@link loadRecordCache} found.
  */
-export function saveRecordCache(dir: string, entries: Iterable<readonly [string, StoredRecord]>): Promise<void> {
-  return saveStore(dir, FILE, entries);
+export function saveRecordCache(dir: string, entries: readonly (readonly [string, StoredRecord])[], held: ReadonlyMap<string, StoredRecord>): Promise<void> {
+  return saveStore(dir, FILE, entries, held);
 }

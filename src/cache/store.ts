@@ -47,34 +47,73 @@ export async function loadStore(dir: string, name: string, blockBytes = READ_BYT
 /**
  * Replace a cache file with these entries (those of the current build only, so it never grows
  * past the archive). Written to a temporary file and renamed, so a build stopped midway leaves
- * the old file whole.
+ * the old file whole. When the file holds `held` (as loaded by this build) and every key of
+ * `held` is among the entries, only the other entries are appended to it instead: a rebuild
+ * that only added files does not write the whole cache again. An append stopped midway leaves
+ * a file that does not end on a frame, which is then read as empty.
  *
  * @param dir Cache folder.
  * @param name File name in it.
- * @param entries Key and value pairs, read once, in order.
+ * @param entries Key and value pairs, in order.
+ * @param held The entries {@link loadStore} found in the file, by key.
  */
-export async function saveStore(dir: string, name: string, entries: Iterable<readonly [string, Uint8Array]>): Promise<void> {
-  await mkdir(dir, { recursive: true });
+export async function saveStore(dir: string, name: string, entries: readonly (readonly [string, Uint8Array])[], held?: ReadonlyMap<string, unknown>): Promise<void> {
   const target = path.join(dir, name);
+  if (held !== undefined && held.size > 0) {
+    const keys = new Set(entries.map(([key]) => key));
+    let kept = true;
+    for (const key of held.keys()) {
+      if (keys.has(key)) continue;
+      kept = false;
+      break;
+    }
+    if (kept && (await appendFrames(target, entries.filter(([key]) => !held.has(key))))) return;
+  }
+  await mkdir(dir, { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;
   const file = await open(temporary, "w");
   try {
-    let pending: Uint8Array[] = [HEADER];
-    let size = HEADER.length;
-    for (const [key, value] of entries) {
-      const keyBytes = Buffer.from(key);
-      pending.push(uint32(keyBytes.length), keyBytes, uint32(value.byteLength), value);
-      size += 8 + keyBytes.length + value.byteLength;
-      if (size < WRITE_BYTES) continue;
-      await file.write(Buffer.concat(pending, size));
-      pending = [];
-      size = 0;
-    }
-    if (size > 0) await file.write(Buffer.concat(pending, size));
+    await file.write(HEADER);
+    await writeFrames(file, entries, HEADER.length);
   } finally {
     await file.close();
   }
   await rename(temporary, target);
+}
+
+/** Append frames to a store file; false when there is no store file to append to. */
+async function appendFrames(target: string, entries: readonly (readonly [string, Uint8Array])[]): Promise<boolean> {
+  let file: FileHandle;
+  try {
+    file = await open(target, "r+");
+  } catch {
+    return false;
+  }
+  try {
+    const { size } = await file.stat();
+    if (size < HEADER.length) return false;
+    await writeFrames(file, entries, size);
+    return true;
+  } finally {
+    await file.close();
+  }
+}
+
+/** Write entries as frames from `position` on, a few megabytes at a time. */
+async function writeFrames(file: FileHandle, entries: readonly (readonly [string, Uint8Array])[], position: number): Promise<void> {
+  let pending: Uint8Array[] = [];
+  let size = 0;
+  for (const [key, value] of entries) {
+    const keyBytes = Buffer.from(key);
+    pending.push(uint32(keyBytes.length), keyBytes, uint32(value.byteLength), value);
+    size += 8 + keyBytes.length + value.byteLength;
+    if (size < WRITE_BYTES) continue;
+    await file.write(Buffer.concat(pending, size), 0, size, position);
+    position += size;
+    pending = [];
+    size = 0;
+  }
+  if (size > 0) await file.write(Buffer.concat(pending, size), 0, size, position);
 }
 
 /**
