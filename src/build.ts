@@ -192,7 +192,7 @@ async function readAndLink(
   let search = parsed < EARLY_SEARCH_MAX_PARSED ? startSearchIndex(canonical) : null;
   let topics: TopicPage[];
   try {
-    topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, cacheDir, progress);
+    topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, named, cacheDir, progress);
   } catch (error) {
     await search?.cancel();
     throw error;
@@ -308,16 +308,18 @@ const MENTIONS_FILES = /^mentions(?:-[^.]+)?\.v8$/;
  * Tag the articles with topics and gather the topics' pages. Each article's mentions are found
  * anew only when its text or the vocabulary changed, and the case statistics are updated with
  * the words of the articles that came and went; the caches are saved at once, and the
- * mentions, much larger than the topics made from them, are not kept.
+ * mentions, much larger than the topics made from them, are not kept. A body still as parsed
+ * is stood for in the mentions' keys by its name in `named`.
  */
 async function linkTopics(
   articles: ArticleRecord[],
   context: MentionContext,
+  named: ContentNames,
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
 ): Promise<TopicPage[]> {
   const cache = cacheDir === null ? new Map<string, StoredMentions>() : await loadStore(cacheDir, MENTIONS_FILE);
-  const keys = articles.map((a) => mentionKey(a, context.key));
+  const keys = articles.map((a) => mentionKey(a, context.key, named.get(a.body)));
   const missing = keys.flatMap((key, i) => (cache.has(key) ? [] : [i]));
   const found = await findMentions(
     missing.map((i) => articles[i]!),

@@ -112,9 +112,15 @@ export function restoreWords(stored: StoredMentions): ArticleWords {
  *
  * @param article Title, standfirst, body and preset topics.
  * @param vocabularyKey Key of the vocabulary (see {@link MentionContext}).
+ * @param bodyName What names the body's content, when something does (see `nameContent`):
+ *   the body is then stood for by it instead of being hashed.
  */
-export function mentionKey(article: MentionSource, vocabularyKey: string): string {
+export function mentionKey(article: MentionSource, vocabularyKey: string, bodyName?: string): string {
   const hash = createHash("sha256").update(`${MENTIONS_VERSION}\0${vocabularyKey}\0${article.title}\0${article.subtitle ?? "\u0001"}\0`);
-  for (const block of article.body) hash.update(block.text).update("\0");
+  if (bodyName !== undefined) hash.update(`\u0003${bodyName}`);
+  else {
+    hash.update("\u0004");
+    for (const block of article.body) hash.update(block.text).update("\0");
+  }
   return hash.update(`\u0002${article.topics.join("\0")}`).digest("base64url");
 }
