@@ -94,16 +94,27 @@ export function combineMentions(
   };
   const discovered = discoverTopics(candidates, stats, view, options.minArticles);
   const discoveredSpellings = new Map(discovered.map((d) => [d.topic.name, d.spellings]));
-  for (const d of discovered) for (const i of d.articles) hits[i]!.set(d.topic.name, d.spellings);
+  // Each article's discovered topics, by number, listed apart from its other topics' spellings.
+  const discoveredOf: number[][] = records.map(() => []);
+  discovered.forEach((d, k) => {
+    for (const i of d.articles) discoveredOf[i]!.push(k);
+  });
 
   const all = [...vocabulary, ...discovered.map((d) => d.topic)];
   const order = new Map(all.map((t, i) => [t.name, i]));
+  // A discovered topic's name that another topic has too: listed once per article.
+  const shared = new Set(all.map((t) => t.name).filter((name, i) => order.get(name) !== i));
   const articles = new Map<string, string[]>();
   const spellings = new Map<string, Map<string, number>>();
   records.forEach((record, i) => {
     const found = hits[i]!;
     const ranked: { readonly name: string; readonly rank: number }[] = [];
     for (const name of found.keys()) ranked.push({ name, rank: order.get(name) ?? 1e9 });
+    for (const k of discoveredOf[i]!) {
+      const name = discovered[k]!.topic.name;
+      if (found.has(name) || (shared.has(name) && ranked.some((t) => t.name === name))) continue;
+      ranked.push({ name, rank: order.get(name)! });
+    }
     record.topics = ranked.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : 1)).map((t) => t.name);
     for (const name of record.topics) {
       const list = articles.get(name);
