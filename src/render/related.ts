@@ -1,5 +1,4 @@
 /** Links between articles: related by shared topics, and neighbours by date. */
-import { Best } from "../best.js";
 import { topicIndex } from "../topic-index.js";
 
 /** What the linking needs of an article. */
@@ -35,6 +34,9 @@ export function findRelated(articles: readonly Linkable[], limit = RELATED_LIMIT
   const weight = Float64Array.from(counts, (n) => Math.log(articles.length / n));
   const score = new Float64Array(articles.length);
   const touched = new Int32Array(articles.length);
+  // The best so far, best first, kept in place: most articles share a topic with hundreds of others.
+  const keptIds = new Int32Array(limit);
+  const keptScores = new Float64Array(limit);
   return articles.map((_, i) => {
     let touchedCount = 0;
     const broad: number[] = [];
@@ -53,14 +55,25 @@ export function findRelated(articles: readonly Linkable[], limit = RELATED_LIMIT
         score[j]! += w;
       }
     }
+    let kept = 0;
     // Highest score first, then nearest to `i` in the list, then first in the list.
-    const best = new Best<readonly [number, number]>(limit, ([j, a], [k, b]) => (a !== b ? a > b : Math.abs(j - i) !== Math.abs(k - i) ? Math.abs(j - i) < Math.abs(k - i) : j < k));
-    const kept = best.items();
+    const before = (j: number, a: number, k: number, b: number) => (a !== b ? a > b : Math.abs(j - i) !== Math.abs(k - i) ? Math.abs(j - i) < Math.abs(k - i) : j < k);
+    const offer = (j: number, s: number) => {
+      if (limit === 0 || (kept === limit && !before(j, s, keptIds[limit - 1]!, keptScores[limit - 1]!))) return;
+      let at = kept === limit ? limit - 1 : kept++;
+      for (; at > 0 && before(j, s, keptIds[at - 1]!, keptScores[at - 1]!); at--) {
+        keptIds[at] = keptIds[at - 1]!;
+        keptScores[at] = keptScores[at - 1]!;
+      }
+      keptIds[at] = j;
+      keptScores[at] = s;
+    };
     for (let n = 0; n < touchedCount; n++) {
       const j = touched[n]!;
-      // A lower score than the last kept cannot enter: skip it without making an entry.
-      if (kept.length < limit || (kept.length > 0 && score[j]! >= kept[kept.length - 1]![1])) best.offer([j, score[j]!]);
+      const s = score[j]!;
       score[j] = 0;
+      // Most score lower than the last kept, which is all that `offer` would find.
+      if (kept < limit || s >= keptScores[limit - 1]!) offer(j, s);
     }
     if (touchedCount < limit) {
       const found = new Set(touched.subarray(0, touchedCount));
@@ -68,11 +81,11 @@ export function findRelated(articles: readonly Linkable[], limit = RELATED_LIMIT
         for (const j of nearest(topicArticles.subarray(topicStart[t]!, topicStart[t + 1]!), i, limit)) {
           if (found.has(j)) continue;
           found.add(j);
-          best.offer([j, weight[t]!]);
+          offer(j, weight[t]!);
         }
       }
     }
-    return best.items().map(([j]) => j);
+    return Array.from(keptIds.subarray(0, kept));
   });
 }
 

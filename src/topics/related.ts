@@ -33,11 +33,15 @@ export function relatedTopics(topicsPerArticle: readonly (readonly string[])[]):
       }
     }
     const best = new Best<{ id: number; shared: number; score: number }>(RELATED_LIMIT, byStrength);
+    const kept = best.items();
     for (const b of touched) {
       const n = shared[b]!;
       shared[b] = 0;
       if (n < 2 && Math.min(count[a]!, count[b]!) >= 5) continue;
-      best.offer({ id: b, shared: n, score: n / Math.sqrt(count[a]! * count[b]!) });
+      const score = n / Math.sqrt(count[a]! * count[b]!);
+      // A weaker topic than the last kept cannot enter: skip it without making an entry.
+      if (kept.length === RELATED_LIMIT && score < kept[RELATED_LIMIT - 1]!.score) continue;
+      best.offer({ id: b, shared: n, score });
     }
     touched.length = 0;
     result.set(
