@@ -1,4 +1,5 @@
 /** Atom feeds: the site's latest articles, and each topic's. */
+import { memoized } from "../memo.js";
 import type { Block } from "../record.js";
 import type { ArticleView } from "./site-data.js";
 
@@ -44,10 +45,14 @@ export interface FeedView {
  * @param value `YYYY-MM-DD…` or null.
  */
 export function rfc3339(value: string | null | undefined): string {
-  if (!value) return EPOCH;
+  return value ? dateTime(value) : EPOCH;
+}
+
+/** {@link rfc3339} of a date: a site's pages state each date many times. */
+const dateTime = memoized((value: string) => {
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   return Number.isNaN(date.getTime()) ? EPOCH : date.toISOString().replace(/\.000Z$/, "Z");
-}
+});
 
 /**
  * When an article last changed, as RFC 3339: its update date when later than its publication.

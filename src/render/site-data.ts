@@ -1,4 +1,5 @@
 /** View models for the templates: articles, topics and the home page, built from records. */
+import { memoized } from "../memo.js";
 import type { ArticleRecord, Block } from "../record.js";
 import type { TopicPage } from "../topics/assign.js";
 import type { TopicKind } from "../topics/vocabulary.js";
@@ -373,10 +374,14 @@ const UNDATED = "undated";
  * @param iso `YYYY-MM-DD…` or null.
  */
 export function dateLabel(iso: string | null): string {
-  if (!iso) return "date unknown";
+  return iso ? label(iso) : "date unknown";
+}
+
+/** {@link dateLabel} of a date: a site's pages state each date many times. */
+const label = memoized((iso: string) => {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   return Number.isNaN(date.getTime()) ? iso : DATE_FORMAT.format(date);
-}
+});
 
 function summarize(r: ArticleRecord): ArticleSummary {
   const first = r.subtitle ?? r.body.find((b) => b.type === "paragraph")?.text ?? "";
