@@ -74,7 +74,8 @@ export function unpackCandidates(packed: PackedCandidates): Candidate[] {
  * takes a small part of the room of the articles' own candidate objects.
  */
 export class CandidateTable {
-  private readonly ids = new Map<string, number>();
+  /** Ids of the phrases that opened sentences every time, and of the others. */
+  private readonly ids = { initial: new Map<string, number>(), other: new Map<string, number>() };
   /** Each distinct phrase once (as its words), by id. */
   readonly phrases: Pick<Candidate, "words" | "initial">[] = [];
   /** Per article, in order: id, mentions, mentions after a place word, mentions in the tail, for each of its candidates. */
@@ -91,11 +92,11 @@ export class CandidateTable {
     phrases.forEach((phrase, i) => {
       const at = i * 4;
       const initial = counts[at] === 1;
-      const memo = initial ? `^${phrase}` : phrase;
-      let id = this.ids.get(memo);
+      const ids = initial ? this.ids.initial : this.ids.other;
+      let id = ids.get(phrase);
       if (id === undefined) {
         id = this.phrases.length;
-        this.ids.set(memo, id);
+        ids.set(phrase, id);
         this.phrases.push({ words: phrase.split(" "), initial });
       }
       row[at] = id;
