@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { deserialize, serialize } from "node:v8";
-import { PARSER_VERSION } from "../parse/index.js";
+import { parserKey } from "../parse/index.js";
 import type { ArticleRecord } from "../record.js";
 import { loadStore, saveStore } from "./store.js";
 
@@ -12,15 +12,15 @@ const FILE = "records.v8";
 
 /**
  * The cache key of a source file: a hash of its name, its content digest (bytes and sidecar,
- * see `sourceDigest`), the topic vocabulary and the parser version — everything its record
- * depends on.
+ * see `sourceDigest`), the topic vocabulary and the parser's code (see `parserKey`) —
+ * everything its record depends on.
  *
  * @param name The file's name in the input folder.
  * @param digest The file's content digest.
  * @param vocabulary Text of the archive's `topics.yml`, if any.
  */
 export function recordKey(name: string, digest: string, vocabulary: string | null): string {
-  return createHash("sha256").update(`${PARSER_VERSION}\0${STORED_FORMAT}\0${name}\0${digest}\0${vocabulary ?? "\u0001"}`).digest("base64url");
+  return createHash("sha256").update(`${parserKey()}\0${STORED_FORMAT}\0${name}\0${digest}\0${vocabulary ?? "\u0001"}`).digest("base64url");
 }
 
 /** Version of what a stored record holds; part of the key, so older entries are never read. */

@@ -3,6 +3,7 @@
  * what worker threads run, and what the build caches by the article's text and vocabulary.
  */
 import { createHash } from "node:crypto";
+import { codeKey } from "../code-key.js";
 import type { ArticleRecord } from "../record.js";
 import { articleMentions, vocabularyIndex, type ArticleMentions, type VocabularyIndex } from "./article-mentions.js";
 import type { ArticleWords } from "./case-stats.js";
@@ -108,7 +109,16 @@ export function restoreWords(stored: StoredMentions): ArticleWords {
 }
 
 /**
- * The cache key of an article's mentions: a hash of everything they depend on.
+ * A name for the code that finds mentions (this folder's modules and those they use; see
+ * `codeKey`): part of their cache keys, so that mentions an earlier version found are found again.
+ */
+export function mentionsCodeKey(): string {
+  return codeKey(["topics", "parse", "dedupe", "record"]);
+}
+
+/**
+ * The cache key of an article's mentions: a hash of everything they depend on, the code that
+ * finds them among it.
  *
  * @param article Title, standfirst, body and preset topics.
  * @param vocabularyKey Key of the vocabulary (see {@link MentionContext}).
@@ -116,7 +126,7 @@ export function restoreWords(stored: StoredMentions): ArticleWords {
  *   the body is then stood for by it instead of being hashed.
  */
 export function mentionKey(article: MentionSource, vocabularyKey: string, bodyName?: string): string {
-  const hash = createHash("sha256").update(`${MENTIONS_VERSION}\0${vocabularyKey}\0${article.title}\0${article.subtitle ?? "\u0001"}\0`);
+  const hash = createHash("sha256").update(`${MENTIONS_VERSION}\0${mentionsCodeKey()}\0${vocabularyKey}\0${article.title}\0${article.subtitle ?? "\u0001"}\0`);
   if (bodyName !== undefined) hash.update(`\u0003${bodyName}`);
   else {
     hash.update("\u0004");
