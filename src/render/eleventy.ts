@@ -4,6 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { codeKey } from "../code-key.js";
 import { FILTER_MODULES } from "./filters.js";
 import { pageFamilies, type PageFamilies } from "./plan.js";
 import type { ArticleView, SiteData } from "./site-data.js";
@@ -13,7 +14,8 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 /**
  * A hash of everything every page shares besides its data: the templates, the Eleventy
- * configuration (with its filters' modules) and the package version. Part of each page's fingerprint.
+ * configuration, its filters' modules and the package's dependencies (see `codeKey`). Part of
+ * each page's fingerprint.
  */
 export async function templatesKey(): Promise<string> {
   const hash = createHash("sha1");
@@ -24,8 +26,7 @@ export async function templatesKey(): Promise<string> {
     .sort();
   for (const name of names) hash.update(`${name}\0`).update(await readFile(path.join(templates, name))).update("\0");
   hash.update(await readFile(path.join(PACKAGE_ROOT, "eleventy.config.js")));
-  for (const name of FILTER_MODULES) hash.update(await readFile(path.join(PACKAGE_ROOT, "lib/render", name)));
-  hash.update(await readFile(path.join(PACKAGE_ROOT, "package.json")));
+  hash.update(codeKey(FILTER_MODULES.map((name) => `render/${name.replace(/\.js$/, "")}`)));
   return hash.digest("base64url");
 }
 
