@@ -20,11 +20,8 @@ const FILE = "records.v8";
  * @param vocabulary Text of the archive's `topics.yml`, if any.
  */
 export function recordKey(name: string, digest: string, vocabulary: string | null): string {
-  return createHash("sha256").update(`${parserKey()}\0${STORED_FORMAT}\0${name}\0${digest}\0${vocabulary ?? "\u0001"}`).digest("base64url");
+  return createHash("sha256").update(`${parserKey()}\0${name}\0${digest}\0${vocabulary ?? "\u0001"}`).digest("base64url");
 }
-
-/** Version of what a stored record holds; part of the key, so older entries are never read. */
-const STORED_FORMAT = 3;
 
 /** A record as stored in the cache: serialised once, when parsed, before any later stage changes it. */
 export type StoredRecord = Uint8Array;
