@@ -189,7 +189,7 @@ async function readAndLink(
   const canonical = records.filter((r) => r.duplicateOf === undefined);
   // With few new articles, linking runs on this thread alone (their mentions are cached): the
   // search index reads the articles' texts on the other core meanwhile.
-  let search = parsed < EARLY_SEARCH_MAX_PARSED ? startSearchIndex(canonical) : null;
+  let search = parsed < EARLY_SEARCH_MAX_PARSED ? startSearchIndex(canonical, cacheDir) : null;
   let topics: TopicPage[];
   try {
     topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, named, cacheDir, progress);
@@ -197,7 +197,7 @@ async function readAndLink(
     await search?.cancel();
     throw error;
   }
-  search ??= startSearchIndex(canonical);
+  search ??= startSearchIndex(canonical, cacheDir);
   // The stored mentions just let go are buffers outside the heap, freed only when V8 collects.
   collectGarbage();
   progress({ stage: "link", done: records.length, total: records.length });
@@ -392,7 +392,11 @@ async function writeSite(
     previous?.files ?? new Map(),
   );
   canonical.length = 0;
-  if (!search.background) lap("index");
+  if (!search.background) {
+    // Made here and now, before the site data, so that the two are never in memory at once.
+    await search.done;
+    lap("index");
+  }
   // Should rendering fail, the index still running is waited for before the failure goes on.
   const { pages, rendered } = await renderPages(archive, site, staging, previous, progress).catch(async (error: unknown) => {
     await search.done.catch(() => {});

@@ -1,5 +1,7 @@
 /** Search: the sharded index against the whole Lunr index, query parsing, and a reader in Chromium. */
 import assert from "node:assert/strict";
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import lunr from "lunr";
@@ -12,6 +14,7 @@ import type { ArticleRecord } from "../src/record.ts";
 import { contentHash } from "../src/cache/site-manifest.ts";
 import { buildSearchIndex, SearchTexts, type IndexFile } from "../src/search/build-index.ts";
 import { assignDocIds } from "../src/search/doc-ids.ts";
+import { readTexts } from "../src/search/read-texts.ts";
 import { assignTopics } from "../src/topics/assign.ts";
 import { parseVocabulary } from "../src/topics/vocabulary.ts";
 import { useServedSeeds } from "./helpers/browser.ts";
@@ -188,6 +191,37 @@ describe("search index: files that stay the same", () => {
       }
       assert.ok(left > 0, `${what}: no file left out`);
       if (what === "nothing") assert.equal(left, files.filter((f) => f.identity !== undefined).length, "every fingerprinted file left out");
+    }
+  });
+
+  it("should read again only the texts the postings cache lacks, and make the same files as without it", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "clippings-postings-"));
+    try {
+      const { records, topics } = await seedRecords();
+      const files = async (list: readonly ArticleRecord[], expectRead: number, what: string) => {
+        const read = await readTexts(list, dir);
+        assert.equal(read.read, expectRead, `${what}: texts read`);
+        const made = [...read.batches(list.map((r) => r.topics), topics, { shards: 64 })].flat();
+        const fresh = texts(buildSearchIndex(list, topics, { shards: 64 }).files);
+        assert.deepEqual(texts(made.map((f) => ({ path: f.path, content: f.content! }))), fresh, what);
+      };
+      const edited = records.map((r, k) => (k === 2 ? { ...r, body: [...r.body, { type: "paragraph" as const, text: "Shelling near Quneitra and Nawa." }] } : r));
+      const added = [...edited, record("added-report", "Shelling near Nawa", ["Shelling near Nawa and Tafas in Daraa province, a new word: zarzita."])];
+      await files(records, records.length, "first build");
+      await files(records, 0, "nothing changed");
+      await files(edited, 1, "a paragraph added to one article");
+      await files(added, 1, "an article added");
+      // The removed article's entry goes, and the file is written anew with fewer terms.
+      const before = (await stat(path.join(dir, "search-postings.v8"))).size;
+      await files(added.slice(1), 0, "an article removed");
+      assert.ok((await stat(path.join(dir, "search-postings.v8"))).size < before, "the file was written anew, smaller");
+      await files(added.slice(1), 0, "nothing changed after the removal");
+      await files(records, 2, "the first articles again");
+      // A damaged file is read as no cache at all.
+      await writeFile(path.join(dir, "search-postings.v8"), "clippings-store 1\nnot frames");
+      await files(records, records.length, "after the file was damaged");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

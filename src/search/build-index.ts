@@ -16,6 +16,7 @@ import { searchCodeKey } from "./code-key.js";
 import { assignDocIds } from "./doc-ids.js";
 import { buildFilters } from "./filters.js";
 import { InvertedIndex } from "./inverted.js";
+import { NO_POSTINGS, type PostingsCache } from "./postings-cache.js";
 import { ownFieldTexts, SEARCH_FIELDS, spellingsByTopic, topicsField, topicSpellings, TOPICS_FIELD, type SearchRecord, type SearchTopic, type Spelling, type SpellingsByTopic, type TextRecord } from "./lunr-index.js";
 import { cutShards, shardCount } from "./shards.js";
 
@@ -101,9 +102,17 @@ export class SearchTexts {
   /** Per record in doc-number order: a name for its own fields and doc number (see `docName`). */
   readonly #names: readonly string[];
   readonly #index = new InvertedIndex(SEARCH_FIELDS.length);
+  /** Per record in doc-number order, its own postings (see `InvertedIndex.add`), until {@link cache} is called. */
+  #postings: Uint8Array[] | null;
+  /** Records whose texts were read (the others' postings came from the cache). */
+  readonly read: number;
 
-  /** @param records Published records (distinct slugs); their topics, if any, are not read. */
-  constructor(records: readonly TextRecord[]) {
+  /**
+   * @param records Published records (distinct slugs); their topics, if any, are not read.
+   * @param cache Postings kept from earlier builds: an article found there by the name of its
+   *   content is not read again.
+   */
+  constructor(records: readonly TextRecord[], cache: PostingsCache = NO_POSTINGS) {
     const ids = assignDocIds(records.map((r) => r.slug));
     const order = records.map((_, i) => i).sort((a, b) => ids.get(records[a]!.slug)! - ids.get(records[b]!.slug)!);
     const place = new Array<number>(records.length);
@@ -112,7 +121,28 @@ export class SearchTexts {
     this.#ordered = order.map((i) => records[i]!);
     this.#docIds = this.#ordered.map((r) => ids.get(r.slug)!);
     this.#names = this.#ordered.map((r, i) => docName(r, this.#docIds[i]!));
-    this.#ordered.forEach((r, i) => this.#index.add(ownFieldTexts(r), this.#names[i]!));
+    this.#index.table.seed(cache.terms);
+    let read = 0;
+    this.#postings = this.#ordered.map((r, i) => {
+      const name = this.#names[i]!;
+      const kept = cache.docs.get(name);
+      if (kept !== undefined && this.#index.addRead(kept, name)) return kept;
+      read++;
+      return this.#index.add(ownFieldTexts(r), name);
+    });
+    this.read = read;
+  }
+
+  /**
+   * What the next build's {@link SearchTexts} can take instead of reading these texts again:
+   * the term table and each article's postings by name. Asked for at most once, before the
+   * files.
+   */
+  cache(): { readonly terms: readonly string[]; readonly docs: readonly (readonly [string, Uint8Array])[] } {
+    const postings = this.#postings;
+    if (postings === null) throw new Error("search index: postings asked for twice");
+    this.#postings = null;
+    return { terms: this.#index.table.terms, docs: postings.map((p, i) => [this.#names[i]!, p] as const) };
   }
 
   /**
@@ -126,6 +156,7 @@ export class SearchTexts {
     if (topicsOf.length !== this.#ordered.length) throw new Error(`search index: topics for ${topicsOf.length} of ${this.#ordered.length} articles`);
     const ordered: SearchRecord[] = new Array(topicsOf.length);
     topicsOf.forEach((names, i) => (ordered[this.#place[i]!] = { ...this.#ordered[this.#place[i]!]!, topics: names }));
+    this.#postings = null;
     const docIds = this.#docIds;
     const index = this.#index;
     addTopics(index, ordered, spellingsByTopic(topics));

@@ -1,8 +1,9 @@
 /**
- * The inverted index, kept lean: documents are read one by one (in doc-number order) and each
- * term's postings — field, term frequency and word positions — are appended as variable-length
- * bytes to one of {@link BUCKETS} buckets chosen by the term's hash. A shard is a set of buckets,
- * so shards can be written one at a time once every document is read.
+ * The inverted index, kept lean: documents are read one by one (in doc-number order) into
+ * postings — field, term frequency and word positions, as variable-length bytes — which are
+ * then put into {@link BUCKETS} buckets chosen by the terms' hashes. A shard is a set of
+ * buckets, so shards can be written one at a time once every document is read, and only the
+ * buckets of shards that changed need filling.
  *
  * Each bucket also keeps a fingerprint of what went into it: the sequence of documents that
  * gave it postings, each by a name for its content. A shard whose buckets' fingerprints are
@@ -33,6 +34,18 @@ class Bytes {
       value >>>= 7;
     }
     this.data[this.length++] = value;
+  }
+
+  /** Append bytes `from`…`to` of `source` as they are. */
+  append(source: Uint8Array, from: number, to: number): void {
+    const size = to - from;
+    if (this.length + size > this.data.length) {
+      const grown = new Uint8Array(Math.max(this.data.length * 2, this.length + size));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    this.data.set(source.subarray(from, to), this.length);
+    this.length += size;
   }
 }
 
@@ -78,12 +91,26 @@ class Cursor {
     } while (byte & 0x80);
     return value;
   }
+
+  /** Step over `count` integers. */
+  skip(count: number): void {
+    for (; count > 0; count--) while (this.data[this.at++]! & 0x80);
+  }
 }
 
 /** A field's text, whole or in parts (read as if joined by line breaks). */
 export type FieldText = string | readonly string[];
 
-/** Postings of the whole archive by term, with field lengths and term numbering. */
+/**
+ * Postings of the whole archive by term, with field lengths and term numbering.
+ *
+ * A document's fields are read into its own postings first (bytes: per field, its number,
+ * length and distinct terms, each with its frequency and positions), which can be kept
+ * between builds and read back instead of the text (see {@link addRead}): reading them back
+ * is many times quicker than reading the text. The postings go into the buckets only when
+ * asked for ({@link fill}), and only for the buckets asked for: those of the shards that
+ * changed.
+ */
 export class InvertedIndex {
   readonly table = new TermTable();
   readonly fieldCount: number;
@@ -112,6 +139,10 @@ export class InvertedIndex {
   readonly #own: (Int32Array | undefined)[] = [];
   /** Per document: what names its content (see {@link add}). */
   readonly #names: string[] = [];
+  /** Per document, until the buckets are filled: its own postings (see {@link add}). */
+  readonly #postings: (Uint8Array | undefined)[] = [];
+  /** The dependent fields' postings, in the order they were added, until the buckets are filled. */
+  #dependent: { readonly doc: number; readonly postings: Uint8Array }[] = [];
   /** Per bucket: two lanes of a running hash of the documents that gave it postings, and their count. */
   readonly #prints = new Int32Array(BUCKETS * 3);
 
@@ -131,16 +162,38 @@ export class InvertedIndex {
    *   a line break); null for a field added later.
    * @param name Names everything the document's postings are made from: equal for documents
    *   with equal fields and doc number, different for any other (a hash of them).
+   * @returns The document's own postings, which {@link addRead} takes instead of the text in
+   *   an index whose table numbers terms as this one's does.
    */
-  add(fields: readonly (FieldText | null)[], name: string): void {
+  add(fields: readonly (FieldText | null)[], name: string): Uint8Array {
+    const bytes = new Bytes();
+    fields.forEach((text, f) => {
+      if (text !== null) this.#read(f, text, bytes);
+    });
+    const postings = withBound(bytes.data.subarray(0, bytes.length));
+    if (!this.addRead(postings, name)) throw new Error("search index: a document's terms were not numbered");
+    return postings;
+  }
+
+  /**
+   * Add the next document from its own postings as {@link add} returned them, in this index or
+   * an earlier one whose table numbered the same terms the same way.
+   *
+   * @param postings The document's own postings.
+   * @param name What names the document's content (see {@link add}).
+   * @returns False, and nothing added, when the postings name terms this table does not have.
+   */
+  addRead(postings: Uint8Array, name: string): boolean {
+    const cursor = new Cursor(postings, 0);
+    if (cursor.next() > this.table.terms.length) return false;
     const doc = this.docCount++;
     this.#names[doc] = name;
+    this.#postings[doc] = postings;
     const token = tokenOf(name);
     const own: number[] = [];
-    fields.forEach((text, f) => {
-      if (text !== null) for (const term of this.#read(doc, f, text, token)) own.push(term);
-    });
+    this.#scan(doc, cursor, postings.length, token, own);
     this.#own[doc] = Int32Array.from(own);
+    return true;
   }
 
   /**
@@ -158,7 +211,11 @@ export class InvertedIndex {
     this.#own[doc] = undefined;
     const own = (term: number) => term >= 0 && term < this.#ownStamp.length && this.#ownStamp[term] === stamp;
     const fieldText = text(own);
-    this.#read(doc, field, fieldText, tokenOf(`${this.#names[doc]}\0${field}\0${fieldText}`));
+    const bytes = new Bytes();
+    this.#read(field, fieldText, bytes);
+    const postings = bytes.data.slice(0, bytes.length);
+    this.#scan(doc, new Cursor(postings, 0), postings.length, tokenOf(`${this.#names[doc]}\0${field}\0${fieldText}`), null);
+    this.#dependent.push({ doc, postings });
   }
 
   /**
@@ -172,13 +229,10 @@ export class InvertedIndex {
   }
 
   /**
-   * Read one field: its length, then one posting per distinct term with its positions.
-   *
-   * @param token Two numbers drawn from the name of what the field is made from (see `tokenOf`),
-   *   added to the fingerprint of each bucket the field gives postings to.
-   * @returns The field's distinct terms.
+   * Read one field's text into postings: its number and length, then one posting per
+   * distinct term (term number, frequency, positions delta-coded), in order of first use.
    */
-  #read(doc: number, field: number, text: FieldText, token: Token): number[] {
+  #read(field: number, text: FieldText, out: Bytes): void {
     let words = 0;
     for (const part of typeof text === "string" ? [text] : text) words = this.table.read(part, this.#words, words);
     const terms = this.#words.terms;
@@ -203,33 +257,48 @@ export class InvertedIndex {
       this.#last[term] = position;
       this.#count[term]!++;
     }
-    this.fieldLengths[field]![doc] = length;
-    this.totalLengths[field] = this.totalLengths[field]! + length;
-    const prints = this.#prints;
+    out.push(field);
+    out.push(length);
+    out.push(distinct.length);
     for (const term of distinct) {
-      const bucket = this.#bucketOf(term);
-      prints[bucket * 3] = mix(mix(prints[bucket * 3]!, token.a), field);
-      prints[bucket * 3 + 1] = mix(mix(prints[bucket * 3 + 1]!, token.b), field);
-      prints[bucket * 3 + 2]!++;
-      const bytes = (this.#buckets[bucket] ??= new Bytes());
       const count = this.#count[term]!;
-      bytes.push(term);
-      // Dependent fields are added after their documents, so a doc can step back: zigzag.
-      const step = doc - bytes.lastDoc;
-      bytes.push(step >= 0 ? step * 2 : -step * 2 - 1);
-      bytes.lastDoc = doc;
-      bytes.push(field);
-      bytes.push(count);
+      out.push(term);
+      out.push(count);
       let position = this.#first[term]!;
       let previous = 0;
       for (let i = 0; i < count; i++) {
-        bytes.push(position - previous);
+        out.push(position - previous);
         previous = position;
         position = this.#next[position]!;
       }
-      this.postingCount++;
     }
-    return distinct;
+  }
+
+  /**
+   * Take in a document's postings (fields from `cursor` to `end`): field lengths, posting
+   * count, and each posting's bucket fingerprint; the distinct terms go to `own`.
+   *
+   * @param token Two numbers drawn from the name of what the fields are made from (see
+   *   `tokenOf`), added to the fingerprint of each bucket a field gives postings to.
+   */
+  #scan(doc: number, cursor: Cursor, end: number, token: Token, own: number[] | null): void {
+    const prints = this.#prints;
+    while (cursor.at < end) {
+      const field = cursor.next();
+      const length = cursor.next();
+      this.fieldLengths[field]![doc] = length;
+      this.totalLengths[field] = this.totalLengths[field]! + length;
+      for (let n = cursor.next(); n > 0; n--) {
+        const term = cursor.next();
+        cursor.skip(cursor.next());
+        const bucket = this.#bucketOf(term);
+        prints[bucket * 3] = mix(mix(prints[bucket * 3]!, token.a), field);
+        prints[bucket * 3 + 1] = mix(mix(prints[bucket * 3 + 1]!, token.b), field);
+        prints[bucket * 3 + 2]!++;
+        own?.push(term);
+        this.postingCount++;
+      }
+    }
   }
 
   /** Make the per-term arrays hold term number `term`. */
@@ -249,6 +318,7 @@ export class InvertedIndex {
   }
 
   #bucketOf(term: number): number {
+    if (term >= this.#bucket.length) this.#grow(term);
     let b = this.#bucket[term]!;
     if (b < 0) this.#bucket[term] = b = hash32(this.table.terms[term]!) % BUCKETS;
     return b;
@@ -269,16 +339,53 @@ export class InvertedIndex {
   }
 
   /**
-   * Drop the postings of `buckets` unread (those of a shard that need not be made).
+   * Put every document's postings into the buckets `wanted` names, once every document and
+   * dependent field is added: own fields document by document, then the dependent fields in
+   * the order they were added. The documents' postings are let go.
    *
-   * @param buckets Bucket numbers.
+   * @param wanted Per bucket, 1 for a bucket to fill.
    */
-  drop(buckets: Iterable<number>): void {
-    for (const b of buckets) this.#buckets[b] = undefined;
+  fill(wanted: Uint8Array): void {
+    for (let doc = 0; doc < this.docCount; doc++) {
+      const postings = this.#postings[doc];
+      if (postings === undefined) continue;
+      this.#postings[doc] = undefined;
+      const cursor = new Cursor(postings, 0);
+      cursor.next();
+      this.#put(doc, cursor, postings, wanted);
+    }
+    for (const { doc, postings } of this.#dependent) this.#put(doc, new Cursor(postings, 0), postings, wanted);
+    this.#dependent = [];
+  }
+
+  /** Append a document's postings (fields from `cursor` on) to the wanted buckets. */
+  #put(doc: number, cursor: Cursor, data: Uint8Array, wanted: Uint8Array): void {
+    while (cursor.at < data.length) {
+      const field = cursor.next();
+      cursor.next();
+      for (let n = cursor.next(); n > 0; n--) {
+        const term = cursor.next();
+        const count = cursor.next();
+        const from = cursor.at;
+        cursor.skip(count);
+        const bucket = this.#bucketOf(term);
+        if (wanted[bucket] !== 1) continue;
+        const bytes = (this.#buckets[bucket] ??= new Bytes());
+        bytes.push(term);
+        // Dependent fields are added after their documents, so a doc can step back: zigzag.
+        const step = doc - bytes.lastDoc;
+        bytes.push(step >= 0 ? step * 2 : -step * 2 - 1);
+        bytes.lastDoc = doc;
+        bytes.push(field);
+        bytes.push(count);
+        bytes.append(data, from, cursor.at);
+      }
+    }
   }
 
   /**
-   * The postings of every term whose bucket is in `buckets`, then drop those buckets.
+   * The postings of every term whose bucket is in `buckets` (filled by {@link fill}), then drop
+   * those buckets.
    *
    * @param buckets Bucket numbers (those of one shard).
    * @returns Per term number, per field postings in doc order.
@@ -304,10 +411,75 @@ export class InvertedIndex {
         list.docs.push(doc);
         list.tfs.push(tf);
         list.at.push(cursor.at);
-        for (let i = 0; i < tf; i++) while (data[cursor.at++]! & 0x80);
+        cursor.skip(tf);
       }
     }
     return out;
+  }
+}
+
+/** Postings with, first, one more than the highest term number they name (so that an index can tell whether its table has them all). */
+function withBound(fields: Uint8Array): Uint8Array {
+  const cursor = new Cursor(fields, 0);
+  let highest = -1;
+  while (cursor.at < fields.length) {
+    cursor.next();
+    cursor.next();
+    for (let n = cursor.next(); n > 0; n--) {
+      highest = Math.max(highest, cursor.next());
+      cursor.skip(cursor.next());
+    }
+  }
+  const out = new Bytes();
+  out.push(highest + 1);
+  out.append(fields, 0, fields.length);
+  return out.data.slice(0, out.length);
+}
+
+/**
+ * A document's own postings (as `InvertedIndex.add` returns them) with its terms numbered anew.
+ *
+ * @param postings The postings.
+ * @param number Gets a term's number in the postings, returns its new number.
+ * @returns The postings under the new numbers.
+ */
+export function renumberPostings(postings: Uint8Array, number: (term: number) => number): Uint8Array {
+  const cursor = new Cursor(postings, 0);
+  cursor.next();
+  const out = new Bytes();
+  while (cursor.at < postings.length) {
+    out.push(cursor.next());
+    out.push(cursor.next());
+    const n = cursor.next();
+    out.push(n);
+    for (let k = 0; k < n; k++) {
+      out.push(number(cursor.next()));
+      const count = cursor.next();
+      out.push(count);
+      const from = cursor.at;
+      cursor.skip(count);
+      out.append(postings, from, cursor.at);
+    }
+  }
+  return withBound(out.data.subarray(0, out.length));
+}
+
+/**
+ * Each term number a document's own postings name, once per field that uses it.
+ *
+ * @param postings The postings (as `InvertedIndex.add` returns them).
+ * @param each Gets each term number.
+ */
+export function postingTerms(postings: Uint8Array, each: (term: number) => void): void {
+  const cursor = new Cursor(postings, 0);
+  cursor.next();
+  while (cursor.at < postings.length) {
+    cursor.next();
+    cursor.next();
+    for (let n = cursor.next(); n > 0; n--) {
+      each(cursor.next());
+      cursor.skip(cursor.next());
+    }
   }
 }
 

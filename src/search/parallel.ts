@@ -8,8 +8,8 @@
  */
 import type { Worker } from "node:worker_threads";
 import { request, startWorker } from "../threads.js";
-import { SearchTexts } from "./build-index.js";
 import type { SearchTopic, TextRecord } from "./lunr-index.js";
+import { readTexts } from "./read-texts.js";
 import type { SearchFinishMessage, SearchReply, SearchTextsMessage } from "./worker.js";
 import { writeSearchIndex, type WrittenSearch } from "./write.js";
 
@@ -23,8 +23,8 @@ export interface SearchIndexStart {
   /**
    * Give the topics and make the files: on the worker thread when the index was begun on one
    * (the returned promise settling when it is done; a failure is reported when that promise
-   * is awaited, however long after it happens); otherwise here and now, before returning
-   * (and throwing here if it fails). Called once.
+   * is awaited, however long after it happens); otherwise on this thread, which the caller
+   * should await before other work (`background` is then false). Called once.
    *
    * @param topicsOf Each record's topic names, in the order the records were given.
    * @param topics The topics, for spellings and the topic filter.
@@ -39,18 +39,25 @@ export interface SearchIndexStart {
 /**
  * Begin indexing `records`: on a worker thread when their number is between
  * {@link BACKGROUND_MIN_ARTICLES} and {@link BACKGROUND_MAX_ARTICLES}, where their texts are
- * read at once; otherwise everything is done on this thread when the index is finished.
+ * read at once; otherwise everything is done on this thread when the index is finished. With
+ * a cache folder, the texts whose postings it holds are not read again, and the postings are
+ * kept there for the next build.
  *
  * @param records Published records (distinct slugs); their topics are given later.
+ * @param cacheDir Cache folder, or null.
  * @param range Fewest and most articles indexed on a worker thread.
  */
 export function startSearchIndex(
   records: readonly TextRecord[],
+  cacheDir: string | null = null,
   range: { readonly min: number; readonly max: number } = { min: BACKGROUND_MIN_ARTICLES, max: BACKGROUND_MAX_ARTICLES },
 ): SearchIndexStart {
   if (records.length < range.min || records.length > range.max) {
     return {
-      finish: (topicsOf, topics, staging, previous) => ({ background: false, done: Promise.resolve(writeSearchIndex(new SearchTexts(records), topicsOf, topics, staging, previous)) }),
+      finish: (topicsOf, topics, staging, previous) => ({
+        background: false,
+        done: readTexts(records, cacheDir).then((texts) => writeSearchIndex(texts, topicsOf, topics, staging, previous)),
+      }),
       cancel: async () => {},
     };
   }
@@ -58,7 +65,7 @@ export function startSearchIndex(
     (r): TextRecord => ({ slug: r.slug, title: r.title, subtitle: r.subtitle, authors: r.authors, publisher: r.publisher, published: r.published, body: r.body.map((b) => ({ text: b.text })) }),
   );
   let worker: Worker | null = startWorker(new URL("./worker.js", import.meta.url));
-  worker.postMessage({ kind: "texts", records: lean } satisfies SearchTextsMessage);
+  worker.postMessage({ kind: "texts", records: lean, cacheDir } satisfies SearchTextsMessage);
   return {
     finish(topicsOf, topics, staging, previous) {
       if (worker === null) throw new Error("search index: finished twice, or after it was cancelled");

@@ -36,9 +36,10 @@ export interface Shard {
  * Write every shard: term shard `[doc+, tf, length, …]` and position shard
  * `[doc+, count, pos, pos+, …]` per field, doc numbers delta-coded, as UTF-8 JSON. Nothing in a
  * shard depends on articles that do not hold its terms, so adding an article changes only the
- * shards of its own terms. Each shard's postings are dropped from the index once written.
+ * shards of its own terms. The index's buckets are filled only for the shards to make, and
+ * each shard's postings are dropped from the index once written.
  *
- * @param index The filled inverted index.
+ * @param index The inverted index, every document and dependent field added.
  * @param count Shard count (a power of two, at most {@link MAX_SHARDS}).
  * @param ids Doc number of each doc index.
  * @param options `key` names the code that makes the shards, and goes into their fingerprints;
@@ -53,14 +54,26 @@ export function* cutShards(
 ): Generator<Shard> {
   if (count < 1 || count > MAX_SHARDS || (count & (count - 1)) !== 0) throw new Error(`search index: shard count ${count} is not a power of two up to ${MAX_SHARDS}`);
   const { key: codeKey = "", unchanged = () => false } = options;
+  const bucketsOf = (shard: number) => {
+    const buckets: number[] = [];
+    for (let b = shard; b < BUCKETS; b += count) buckets.push(b);
+    return buckets;
+  };
+  const fingerprints: string[] = [];
+  const wanted = new Uint8Array(BUCKETS);
+  for (let shard = 0; shard < count; shard++) {
+    const buckets = bucketsOf(shard);
+    const fingerprint = createHash("sha1").update(`${codeKey}\0${count}\0${shard}\0`).update(index.fingerprint(buckets)).digest("base64url");
+    fingerprints.push(fingerprint);
+    if (!unchanged(shard, fingerprint)) for (const b of buckets) wanted[b] = 1;
+  }
+  index.fill(wanted);
   const terms = new JsonBytes();
   const positions = new JsonBytes();
   for (let shard = 0; shard < count; shard++) {
-    const buckets: number[] = [];
-    for (let b = shard; b < BUCKETS; b += count) buckets.push(b);
-    const fingerprint = createHash("sha1").update(`${codeKey}\0${count}\0${shard}\0`).update(index.fingerprint(buckets)).digest("base64url");
-    if (unchanged(shard, fingerprint)) {
-      index.drop(buckets);
+    const buckets = bucketsOf(shard);
+    const fingerprint = fingerprints[shard]!;
+    if (wanted[buckets[0]!] !== 1) {
       yield { shard, fingerprint };
       continue;
     }

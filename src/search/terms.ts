@@ -37,6 +37,20 @@ export class TermTable {
   }
 
   /**
+   * Number these terms first, in this order: the terms of a table kept from an earlier build,
+   * so that postings made with it can be read with this one. Called before anything is read.
+   *
+   * @param terms Distinct terms, by number.
+   */
+  seed(terms: readonly string[]): void {
+    if (this.terms.length > 0) throw new Error("search index: a term table can only be seeded while empty");
+    for (const term of terms) {
+      this.#byTerm.set(term, this.terms.length);
+      this.terms.push(term);
+    }
+  }
+
+  /**
    * Split a field's text into words as Lunr's tokenizer does (lower-cased, split at its
    * separator) and give each word's term number.
    *

@@ -3,14 +3,16 @@
  * articles' texts are read as soon as they come, and the files made once the topics follow.
  */
 import { parentPort } from "node:worker_threads";
-import { SearchTexts } from "./build-index.js";
+import type { SearchTexts } from "./build-index.js";
 import type { SearchTopic, TextRecord } from "./lunr-index.js";
+import { readTexts } from "./read-texts.js";
 import { writeSearchIndex } from "./write.js";
 
-/** The articles to index, without their topics; no reply. */
+/** The articles to index, without their topics, and the cache folder (see `readTexts`); no reply. */
 export interface SearchTextsMessage {
   readonly kind: "texts";
   readonly records: readonly TextRecord[];
+  readonly cacheDir: string | null;
 }
 
 /** The topics, and where to write: the files are made and the reply sent. */
@@ -32,22 +34,20 @@ export interface SearchReply {
   readonly error?: string;
 }
 
-let texts: SearchTexts | Error | null = null;
+/** The texts read (or why they could not be), once the articles came. */
+let texts: Promise<SearchTexts> | null = null;
 
-parentPort!.on("message", (message: SearchTextsMessage | SearchFinishMessage) => {
+parentPort!.on("message", async (message: SearchTextsMessage | SearchFinishMessage) => {
   if (message.kind === "texts") {
-    try {
-      texts = new SearchTexts(message.records);
-    } catch (error) {
-      texts = error as Error;
-    }
+    texts = readTexts(message.records, message.cacheDir);
+    // A failure is reported when the files are asked for.
+    texts.catch(() => {});
     return;
   }
   let reply: SearchReply;
   try {
     if (texts === null) throw new Error("no articles were sent");
-    if (texts instanceof Error) throw texts;
-    const { hashes, written } = writeSearchIndex(texts, message.topicsOf, message.topics, message.staging, message.previous);
+    const { hashes, written } = writeSearchIndex(await texts, message.topicsOf, message.topics, message.staging, message.previous);
     reply = { id: message.id, hashes, written };
   } catch (error) {
     reply = { id: message.id, error: (error as Error).message };
