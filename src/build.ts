@@ -189,7 +189,7 @@ async function readAndLink(
   const canonical = records.filter((r) => r.duplicateOf === undefined);
   // With few new articles, linking runs on this thread alone (their mentions are cached): the
   // search index reads the articles' texts on the other core meanwhile.
-  let search = parsed < EARLY_SEARCH_MAX_PARSED ? startSearchIndex(canonical, cacheDir) : null;
+  let search = parsed < EARLY_SEARCH_MAX_PARSED ? startSearchIndex(canonical, { cacheDir, names: named }) : null;
   let topics: TopicPage[];
   try {
     topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, named, cacheDir, progress);
@@ -197,7 +197,7 @@ async function readAndLink(
     await search?.cancel();
     throw error;
   }
-  search ??= startSearchIndex(canonical, cacheDir);
+  search ??= startSearchIndex(canonical, { cacheDir, names: named });
   // The stored mentions just let go are buffers outside the heap, freed only when V8 collects.
   collectGarbage();
   progress({ stage: "link", done: records.length, total: records.length });

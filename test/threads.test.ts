@@ -70,10 +70,10 @@ describe("worker threads", () => {
     const here = path.join(work, "search-here");
     const there = path.join(work, "search-there");
     const topicsOf = list.map((r) => r.topics);
-    const onMain = startSearchIndex(list, null, { min: Infinity, max: Infinity }).finish(topicsOf, topics, here, new Map());
+    const onMain = startSearchIndex(list, { range: { min: Infinity, max: Infinity } }).finish(topicsOf, topics, here, new Map());
     // The worker begins before the topics are known, as when a build begins it before linking.
     const untagged = list.map((r) => ({ ...r, topics: [] }));
-    const begun = startSearchIndex(untagged, null, { min: 0, max: Infinity });
+    const begun = startSearchIndex(untagged, { range: { min: 0, max: Infinity } });
     const onWorker = begun.finish(topicsOf, topics, there, new Map());
     assert.deepEqual([onMain.background, onWorker.background], [false, true]);
     assert.throws(() => begun.finish(topicsOf, topics, there, new Map()), /finished twice/);
@@ -86,7 +86,7 @@ describe("worker threads", () => {
     const [changed] = [...previous.keys()].filter((file) => file.startsWith("search/d/"));
     previous.set(changed!, "an older hash");
     const again = path.join(work, "search-again");
-    const rebuilt = await startSearchIndex(list, null, { min: 0, max: Infinity }).finish(topicsOf, topics, again, previous).done;
+    const rebuilt = await startSearchIndex(list, { range: { min: 0, max: Infinity } }).finish(topicsOf, topics, again, previous).done;
     assert.equal(rebuilt.written, 1);
     const written = (await readdir(again, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
     assert.deepEqual(written.map((e) => path.relative(again, path.join(e.parentPath, e.name))), [changed]);
@@ -99,7 +99,7 @@ describe("worker threads", () => {
     // A staging folder that cannot be made: a file is in the way.
     const blocked = path.join(work, "search-blocked");
     await writeFile(blocked, "a file, not a folder");
-    const search = startSearchIndex(list, null, { min: 0, max: Infinity }).finish(
+    const search = startSearchIndex(list, { range: { min: 0, max: Infinity } }).finish(
       list.map((r) => r.topics),
       topics,
       path.join(blocked, "staging"),
@@ -113,7 +113,7 @@ describe("worker threads", () => {
   it("should let go of a search index begun on a worker thread when the build fails before finishing it", async () => {
     const list: ArticleRecord[] = records(await parseFiles(files, undefined, Infinity));
     assignUniqueSlugs(list);
-    const begun = startSearchIndex(list, null, { min: 0, max: Infinity });
+    const begun = startSearchIndex(list, { range: { min: 0, max: Infinity } });
     await begun.cancel();
     await begun.cancel();
     assert.throws(() => begun.finish([], [], path.join(work, "search-cancelled"), new Map()), /cancelled/);

@@ -209,7 +209,7 @@ export class SearchTexts {
  * doc number and the code that reads them (see `searchCodeKey`).
  */
 function docName(r: TextRecord, docId: number): string {
-  return contentHash(JSON.stringify([searchCodeKey(), docId, r.slug, r.title, r.subtitle, r.authors, r.publisher, r.published, r.body.map((b) => b.text)]));
+  return contentHash(JSON.stringify([searchCodeKey(), docId, r.slug, r.title, r.subtitle, r.authors, r.publisher, r.published, r.bodyName ?? r.body.map((b) => b.text)]));
 }
 
 /** Add every record's topics field, in doc order. */

@@ -73,8 +73,12 @@ export type IndexedRecord = Pick<ArticleRecord, "title" | "subtitle" | "authors"
 /** What the search stage reads of a record: the indexed fields, and what results and filters show. */
 export type SearchRecord = IndexedRecord & Pick<ArticleRecord, "slug" | "published">;
 
-/** What the search stage reads of a record besides its topics, which may not be known yet. */
-export type TextRecord = Omit<SearchRecord, "topics">;
+/**
+ * What the search stage reads of a record besides its topics, which may not be known yet;
+ * with, when known, a name for its body's texts (see `nameContent`), which then stands for
+ * them in the names of what the index makes of the record.
+ */
+export type TextRecord = Omit<SearchRecord, "topics"> & { readonly bodyName?: string };
 
 /** What the search stage reads of a topic: its names and the spellings found. */
 export type SearchTopic = Pick<TopicPage, "topic" | "spellings">;

@@ -7,6 +7,7 @@
  * the index and the site data are never in memory at once.
  */
 import type { Worker } from "node:worker_threads";
+import type { ContentNames } from "../render/digest.js";
 import { request, startWorker } from "../threads.js";
 import type { SearchTopic, TextRecord } from "./lunr-index.js";
 import { readTexts } from "./read-texts.js";
@@ -36,6 +37,18 @@ export interface SearchIndexStart {
   cancel(): Promise<void>;
 }
 
+/** Options for {@link startSearchIndex}. */
+export interface SearchStartOptions {
+  readonly cacheDir?: string | null;
+  readonly names?: ContentNames;
+  readonly range?: { readonly min: number; readonly max: number };
+}
+
+/** A record with its body's name, when it has one. */
+function withBodyName(r: TextRecord, bodyName: string | undefined): TextRecord {
+  return bodyName === undefined ? r : { ...r, bodyName };
+}
+
 /**
  * Begin indexing `records`: on a worker thread when their number is between
  * {@link BACKGROUND_MIN_ARTICLES} and {@link BACKGROUND_MAX_ARTICLES}, where their texts are
@@ -43,15 +56,14 @@ export interface SearchIndexStart {
  * a cache folder, the texts whose postings it holds are not read again, and the postings are
  * kept there for the next build.
  *
- * @param records Published records (distinct slugs); their topics are given later.
- * @param cacheDir Cache folder, or null.
- * @param range Fewest and most articles indexed on a worker thread.
+ * @param given Published records (distinct slugs); their topics are given later.
+ * @param options The cache folder (none by default); names of the records' bodies as parsed
+ *   (see `nameContent`), which stand for their texts in the names of what the index makes of
+ *   them; fewest and most articles indexed on a worker thread.
  */
-export function startSearchIndex(
-  records: readonly TextRecord[],
-  cacheDir: string | null = null,
-  range: { readonly min: number; readonly max: number } = { min: BACKGROUND_MIN_ARTICLES, max: BACKGROUND_MAX_ARTICLES },
-): SearchIndexStart {
+export function startSearchIndex(given: readonly TextRecord[], options: SearchStartOptions = {}): SearchIndexStart {
+  const { cacheDir = null, names, range = { min: BACKGROUND_MIN_ARTICLES, max: BACKGROUND_MAX_ARTICLES } } = options;
+  const records = names === undefined ? given : given.map((r) => withBodyName(r, names.get(r.body)));
   if (records.length < range.min || records.length > range.max) {
     return {
       finish: (topicsOf, topics, staging, previous) => ({
@@ -62,7 +74,7 @@ export function startSearchIndex(
     };
   }
   const lean = records.map(
-    (r): TextRecord => ({ slug: r.slug, title: r.title, subtitle: r.subtitle, authors: r.authors, publisher: r.publisher, published: r.published, body: r.body.map((b) => ({ text: b.text })) }),
+    (r): TextRecord => ({ slug: r.slug, title: r.title, subtitle: r.subtitle, authors: r.authors, publisher: r.publisher, published: r.published, body: r.body.map((b) => ({ text: b.text })), bodyName: r.bodyName }),
   );
   let worker: Worker | null = startWorker(new URL("./worker.js", import.meta.url));
   worker.postMessage({ kind: "texts", records: lean, cacheDir } satisfies SearchTextsMessage);
