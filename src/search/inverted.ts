@@ -420,20 +420,27 @@ export class InvertedIndex {
 
 /** Postings with, first, one more than the highest term number they name (so that an index can tell whether its table has them all). */
 function withBound(fields: Uint8Array): Uint8Array {
-  const cursor = new Cursor(fields, 0);
   let highest = -1;
-  while (cursor.at < fields.length) {
-    cursor.next();
-    cursor.next();
-    for (let n = cursor.next(); n > 0; n--) {
-      highest = Math.max(highest, cursor.next());
-      cursor.skip(cursor.next());
-    }
-  }
+  eachTerm(fields, 0, (term) => {
+    if (term > highest) highest = term;
+  });
   const out = new Bytes();
   out.push(highest + 1);
   out.append(fields, 0, fields.length);
   return out.data.slice(0, out.length);
+}
+
+/** Each term number of the postings' fields from byte `at` on, once per field that uses it. */
+function eachTerm(data: Uint8Array, at: number, each: (term: number) => void): void {
+  const cursor = new Cursor(data, at);
+  while (cursor.at < data.length) {
+    cursor.next();
+    cursor.next();
+    for (let n = cursor.next(); n > 0; n--) {
+      each(cursor.next());
+      cursor.skip(cursor.next());
+    }
+  }
 }
 
 /**
@@ -473,14 +480,7 @@ export function renumberPostings(postings: Uint8Array, number: (term: number) =>
 export function postingTerms(postings: Uint8Array, each: (term: number) => void): void {
   const cursor = new Cursor(postings, 0);
   cursor.next();
-  while (cursor.at < postings.length) {
-    cursor.next();
-    cursor.next();
-    for (let n = cursor.next(); n > 0; n--) {
-      each(cursor.next());
-      cursor.skip(cursor.next());
-    }
-  }
+  eachTerm(postings, cursor.at, each);
 }
 
 /** Two numbers drawn from a name, mixed into bucket fingerprints. */
