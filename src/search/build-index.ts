@@ -102,8 +102,6 @@ export class SearchTexts {
   /** Per record in doc-number order: a name for its own fields and doc number (see `docName`). */
   readonly #names: readonly string[];
   readonly #index = new InvertedIndex(SEARCH_FIELDS.length);
-  /** Per record in doc-number order, its own postings (see `InvertedIndex.add`), until {@link cache} is called. */
-  #postings: Uint8Array[] | null;
   /** Records whose texts were read (the others' postings came from the cache). */
   readonly read: number;
 
@@ -123,26 +121,22 @@ export class SearchTexts {
     this.#names = this.#ordered.map((r, i) => docName(r, this.#docIds[i]!));
     this.#index.table.seed(cache.terms);
     let read = 0;
-    this.#postings = this.#ordered.map((r, i) => {
+    this.#ordered.forEach((r, i) => {
       const name = this.#names[i]!;
       const kept = cache.docs.get(name);
-      if (kept !== undefined && this.#index.addRead(kept, name)) return kept;
+      if (kept !== undefined && this.#index.addRead(kept, name)) return;
       read++;
-      return this.#index.add(ownFieldTexts(r), name);
+      this.#index.add(ownFieldTexts(r), name);
     });
     this.read = read;
   }
 
   /**
    * What the next build's {@link SearchTexts} can take instead of reading these texts again:
-   * the term table and each article's postings by name. Asked for at most once, before the
-   * files.
+   * the term table and each article's postings by name. Asked for before the files.
    */
   cache(): { readonly terms: readonly string[]; readonly docs: readonly (readonly [string, Uint8Array])[] } {
-    const postings = this.#postings;
-    if (postings === null) throw new Error("search index: postings asked for twice");
-    this.#postings = null;
-    return { terms: this.#index.table.terms, docs: postings.map((p, i) => [this.#names[i]!, p] as const) };
+    return { terms: this.#index.table.terms, docs: this.#names.map((name, i) => [name, this.#index.ownPostings(i)] as const) };
   }
 
   /**
@@ -156,7 +150,6 @@ export class SearchTexts {
     if (topicsOf.length !== this.#ordered.length) throw new Error(`search index: topics for ${topicsOf.length} of ${this.#ordered.length} articles`);
     const ordered: SearchRecord[] = new Array(topicsOf.length);
     topicsOf.forEach((names, i) => (ordered[this.#place[i]!] = { ...this.#ordered[this.#place[i]!]!, topics: names }));
-    this.#postings = null;
     const docIds = this.#docIds;
     const index = this.#index;
     addTopics(index, ordered, spellingsByTopic(topics));

@@ -167,10 +167,11 @@ export class InvertedIndex {
    */
   add(fields: readonly (FieldText | null)[], name: string): Uint8Array {
     const bytes = new Bytes();
+    let highest = -1;
     fields.forEach((text, f) => {
-      if (text !== null) this.#read(f, text, bytes);
+      if (text !== null) highest = Math.max(highest, this.#read(f, text, bytes));
     });
-    const postings = withBound(bytes.data.subarray(0, bytes.length));
+    const postings = withBound(bytes.data.subarray(0, bytes.length), highest);
     if (!this.addRead(postings, name)) throw new Error("search index: a document's terms were not numbered");
     return postings;
   }
@@ -219,6 +220,18 @@ export class InvertedIndex {
   }
 
   /**
+   * A document's own postings, as {@link add} made them or {@link addRead} took them, until
+   * the buckets are filled.
+   *
+   * @param doc The document's index.
+   */
+  ownPostings(doc: number): Uint8Array {
+    const postings = this.#postings[doc];
+    if (postings === undefined) throw new Error("search index: postings asked for after the buckets were filled");
+    return postings;
+  }
+
+  /**
    * Number a term as the index would, without adding a document.
    *
    * @param term Index term.
@@ -231,8 +244,10 @@ export class InvertedIndex {
   /**
    * Read one field's text into postings: its number and length, then one posting per
    * distinct term (term number, frequency, positions delta-coded), in order of first use.
+   *
+   * @returns The highest term number of the field (-1 when it has none).
    */
-  #read(field: number, text: FieldText, out: Bytes): void {
+  #read(field: number, text: FieldText, out: Bytes): number {
     let words = 0;
     for (const part of typeof text === "string" ? [text] : text) words = this.table.read(part, this.#words, words);
     const terms = this.#words.terms;
@@ -260,7 +275,9 @@ export class InvertedIndex {
     out.push(field);
     out.push(length);
     out.push(distinct.length);
+    let highest = -1;
     for (const term of distinct) {
+      if (term > highest) highest = term;
       const count = this.#count[term]!;
       out.push(term);
       out.push(count);
@@ -272,6 +289,7 @@ export class InvertedIndex {
         position = this.#next[position]!;
       }
     }
+    return highest;
   }
 
   /**
@@ -418,29 +436,15 @@ export class InvertedIndex {
   }
 }
 
-/** Postings with, first, one more than the highest term number they name (so that an index can tell whether its table has them all). */
-function withBound(fields: Uint8Array): Uint8Array {
-  let highest = -1;
-  eachTerm(fields, 0, (term) => {
-    if (term > highest) highest = term;
-  });
+/**
+ * Postings with, first, one more than `highest`, the highest term number they name: an index
+ * can then tell whether its table has them all.
+ */
+function withBound(fields: Uint8Array, highest: number): Uint8Array {
   const out = new Bytes();
   out.push(highest + 1);
   out.append(fields, 0, fields.length);
   return out.data.slice(0, out.length);
-}
-
-/** Each term number of the postings' fields from byte `at` on, once per field that uses it. */
-function eachTerm(data: Uint8Array, at: number, each: (term: number) => void): void {
-  const cursor = new Cursor(data, at);
-  while (cursor.at < data.length) {
-    cursor.next();
-    cursor.next();
-    for (let n = cursor.next(); n > 0; n--) {
-      each(cursor.next());
-      cursor.skip(cursor.next());
-    }
-  }
 }
 
 /**
@@ -454,13 +458,16 @@ export function renumberPostings(postings: Uint8Array, number: (term: number) =>
   const cursor = new Cursor(postings, 0);
   cursor.next();
   const out = new Bytes();
+  let highest = -1;
   while (cursor.at < postings.length) {
     out.push(cursor.next());
     out.push(cursor.next());
     const n = cursor.next();
     out.push(n);
     for (let k = 0; k < n; k++) {
-      out.push(number(cursor.next()));
+      const term = number(cursor.next());
+      if (term > highest) highest = term;
+      out.push(term);
       const count = cursor.next();
       out.push(count);
       const from = cursor.at;
@@ -468,7 +475,7 @@ export function renumberPostings(postings: Uint8Array, number: (term: number) =>
       out.append(postings, from, cursor.at);
     }
   }
-  return withBound(out.data.subarray(0, out.length));
+  return withBound(out.data.subarray(0, out.length), highest);
 }
 
 /**
@@ -480,7 +487,14 @@ export function renumberPostings(postings: Uint8Array, number: (term: number) =>
 export function postingTerms(postings: Uint8Array, each: (term: number) => void): void {
   const cursor = new Cursor(postings, 0);
   cursor.next();
-  eachTerm(postings, cursor.at, each);
+  while (cursor.at < postings.length) {
+    cursor.next();
+    cursor.next();
+    for (let n = cursor.next(); n > 0; n--) {
+      each(cursor.next());
+      cursor.skip(cursor.next());
+    }
+  }
 }
 
 /** Two numbers drawn from a name, mixed into bucket fingerprints. */

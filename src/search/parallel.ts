@@ -44,11 +44,6 @@ export interface SearchStartOptions {
   readonly range?: { readonly min: number; readonly max: number };
 }
 
-/** A record with its body's name, when it has one. */
-function withBodyName(r: TextRecord, bodyName: string | undefined): TextRecord {
-  return bodyName === undefined ? r : { ...r, bodyName };
-}
-
 /**
  * Begin indexing `records`: on a worker thread when their number is between
  * {@link BACKGROUND_MIN_ARTICLES} and {@link BACKGROUND_MAX_ARTICLES}, where their texts are
@@ -56,25 +51,26 @@ function withBodyName(r: TextRecord, bodyName: string | undefined): TextRecord {
  * a cache folder, the texts whose postings it holds are not read again, and the postings are
  * kept there for the next build.
  *
- * @param given Published records (distinct slugs); their topics are given later.
+ * @param records Published records (distinct slugs); their topics are given later.
  * @param options The cache folder (none by default); names of the records' bodies as parsed
  *   (see `nameContent`), which stand for their texts in the names of what the index makes of
  *   them; fewest and most articles indexed on a worker thread.
  */
-export function startSearchIndex(given: readonly TextRecord[], options: SearchStartOptions = {}): SearchIndexStart {
+export function startSearchIndex(records: readonly TextRecord[], options: SearchStartOptions = {}): SearchIndexStart {
   const { cacheDir = null, names, range = { min: BACKGROUND_MIN_ARTICLES, max: BACKGROUND_MAX_ARTICLES } } = options;
-  const records = names === undefined ? given : given.map((r) => withBodyName(r, names.get(r.body)));
+  const bodyName = (r: TextRecord) => r.bodyName ?? names?.get(r.body);
   if (records.length < range.min || records.length > range.max) {
+    const named = names === undefined ? records : records.map((r): TextRecord => ({ ...r, bodyName: bodyName(r) }));
     return {
       finish: (topicsOf, topics, staging, previous) => ({
         background: false,
-        done: readTexts(records, cacheDir).then((texts) => writeSearchIndex(texts, topicsOf, topics, staging, previous)),
+        done: readTexts(named, cacheDir).then((texts) => writeSearchIndex(texts, topicsOf, topics, staging, previous)),
       }),
       cancel: async () => {},
     };
   }
   const lean = records.map(
-    (r): TextRecord => ({ slug: r.slug, title: r.title, subtitle: r.subtitle, authors: r.authors, publisher: r.publisher, published: r.published, body: r.body.map((b) => ({ text: b.text })), bodyName: r.bodyName }),
+    (r): TextRecord => ({ slug: r.slug, title: r.title, subtitle: r.subtitle, authors: r.authors, publisher: r.publisher, published: r.published, body: r.body.map((b) => ({ text: b.text })), bodyName: bodyName(r) }),
   );
   let worker: Worker | null = startWorker(new URL("./worker.js", import.meta.url));
   worker.postMessage({ kind: "texts", records: lean, cacheDir } satisfies SearchTextsMessage);
