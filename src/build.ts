@@ -18,6 +18,7 @@ import { nameContent, type ContentNames } from "./render/digest.js";
 import { PACKAGE_ROOT, templatesKey } from "./render/eleventy.js";
 import { chunkFolder, prepareRender, renderJob, type RenderJob } from "./render/parallel.js";
 import { filterFamilies, pageFamilies, planPages, type PlannedPage } from "./render/plan.js";
+import { namePageInputs, nameRecords, type RecordNames } from "./render/page-inputs.js";
 import { buildSiteData, type SiteData } from "./render/site-data.js";
 import { SEARCH_CLIENT_MODULES } from "./search/build-index.js";
 import { startSearchIndex, type SearchIndexStart } from "./search/parallel.js";
@@ -54,6 +55,12 @@ export interface BuildOptions {
   readonly cacheDir?: string | false;
   /** Told how far the build has got, stage by stage. */
   readonly onProgress?: (progress: BuildProgress) => void;
+  /**
+   * Digest every page's view even when what it is made from is named as in the last build, and
+   * fail if such a page's fingerprint changed: a check, for tests, that the names of pages'
+   * inputs cover everything the pages show (see `namePageInputs`).
+   */
+  readonly checkPageInputs?: boolean;
 }
 
 /** How far a build has got. */
@@ -138,7 +145,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     throw error;
   }
   try {
-    const written = await writeSite(archive, search, site, staging, previous, progress, lap);
+    const written = await writeSite(archive, search, site, staging, { previous, check: options.checkPageInputs ?? false }, progress, lap);
     progress({ stage: "write", done: 0, total: written.files.size });
     if (previous === null) await swapIntoPlace(staging, options.out);
     else await applyInPlace(staging, options.out, written.files, heldFiles!);
@@ -366,7 +373,7 @@ interface WrittenSite {
 
 /**
  * Write into `staging` what the site of `archive` needs beyond what the previous site in `out`
- * (described by `previous`) already holds: the search files that changed, the pages whose
+ * (described by `last.previous`) already holds: the search files that changed, the pages whose
  * fingerprint changed (all of them without a previous site), the single pages and the assets.
  * The search index begun by `index` is finished with the topics, on its worker thread
  * meanwhile when it has one (see `startSearchIndex`). Each
@@ -379,10 +386,11 @@ async function writeSite(
   index: SearchIndexStart,
   site: { readonly title: string; readonly url: string },
   staging: string,
-  previous: SiteManifest | null,
+  last: LastBuild,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
 ): Promise<WrittenSite> {
+  const { previous } = last;
   const canonical = archive.records.filter((r) => r.duplicateOf === undefined);
   progress({ stage: "index", done: 0, total: canonical.length });
   const search = index.finish(
@@ -398,7 +406,7 @@ async function writeSite(
     lap("index");
   }
   // Should rendering fail, the index still running is waited for before the failure goes on.
-  const { pages, rendered } = await renderPages(archive, site, staging, previous, progress).catch(async (error: unknown) => {
+  const { pages, rendered } = await renderPages(archive, site, staging, last, progress).catch(async (error: unknown) => {
     await search.done.catch(() => {});
     throw error;
   });
@@ -419,15 +427,22 @@ async function writeSite(
   };
 }
 
+/** The site the last build made, and whether to check the pages kept by their inputs' names. */
+interface LastBuild {
+  readonly previous: SiteManifest | null;
+  readonly check: boolean;
+}
+
 /** Plan the pages of `archive` and render those that changed (see {@link planRender}). */
 async function renderPages(
   archive: Archive,
   site: { readonly title: string; readonly url: string },
   staging: string,
-  previous: SiteManifest | null,
+  last: LastBuild,
   progress: NonNullable<BuildOptions["onProgress"]>,
 ): Promise<{ pages: Awaited<ReturnType<typeof planRender>>; rendered: string[] }> {
-  const pages = await planRender(takeSiteData(archive, site), archive.named, previous, chunkFolder(staging));
+  const records = nameRecords(archive.records, archive.named);
+  const pages = await planRender(takeSiteData(archive, site), { names: archive.named, records }, last, chunkFolder(staging));
   progress({ stage: "render", done: pages.kept, total: pages.plan.size });
   const rendered = await renderJob(pages.job, staging);
   progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
@@ -451,20 +466,23 @@ function takeSiteData(archive: Archive, site: { readonly title: string; readonly
  * (home, indexes, sitemap). The site data is not needed past this point.
  *
  * @param data The site's view models.
- * @param named What stands for the records' parts in the pages' digests.
- * @param previous What the last build wrote.
+ * @param named What stands for the records' parts in the pages' digests, and the records' names.
+ * @param last What the last build wrote, and whether to check the pages kept by their inputs.
  * @param folder Folder for the chunk files (see `prepareRender`).
  * @returns The page plan, how many of its pages the previous site holds unchanged, and the
  *   render job.
  */
 async function planRender(
   data: SiteData,
-  named: ContentNames,
-  previous: SiteManifest | null,
+  named: { readonly names: ContentNames; readonly records: RecordNames },
+  last: LastBuild,
   folder: string,
 ): Promise<{ plan: Map<string, PlannedPage>; kept: number; job: RenderJob }> {
+  const { previous, check } = last;
   const families = pageFamilies(data);
-  const plan = planPages(families, `${await templatesKey()}\0${JSON.stringify(data.site)}\0${data.base}`, named);
+  const shared = `${await templatesKey()}\0${JSON.stringify(data.site)}\0${data.base}`;
+  const inputs = namePageInputs(data, named.records, shared);
+  const plan = planPages(families, shared, { names: named.names, inputs, previous: previous?.pages, check });
   const kept = new Set<string>();
   if (previous) for (const [url, page] of plan) if (previous.pages.get(url)?.fingerprint === page.fingerprint) kept.add(url);
   const job = await prepareRender(data, filterFamilies(families, (url) => !kept.has(url)), folder);

@@ -17,7 +17,8 @@ describe("incremental rebuilds", () => {
   let work: string;
   let input: string;
   let out: string;
-  const rebuild = (extra: Partial<BuildOptions> = {}) => build({ input, out, baseUrl: "https://archive.example/sub/", ...extra });
+  // Every rebuild checks that the pages kept by their inputs' names would have been digested the same.
+  const rebuild = (extra: Partial<BuildOptions> = {}) => build({ input, out, baseUrl: "https://archive.example/sub/", checkPageInputs: true, ...extra });
   /** A build from scratch of the current input, compared with the incremental one. */
   async function assertSameAsClean(): Promise<BuildReport> {
     const clean = path.join(work, `clean-${Date.now()}`);

@@ -25,6 +25,26 @@ export interface PlannedPage {
   readonly file: string;
   /** Hash of the page's item and of everything every page shares (templates, site settings). */
   readonly fingerprint: string;
+  /** Name of what the page is made from, when known (see `namePageInputs`). */
+  readonly inputs?: string;
+}
+
+/** What {@link planPages} knows besides the items. */
+export interface PlanOptions {
+  /** Values the items show whose content is known by a name (see `nameContent`). */
+  readonly names?: ContentNames;
+  /** Names of what pages are made from, by address (see `namePageInputs`). */
+  readonly inputs?: ReadonlyMap<string, string>;
+  /**
+   * The last build's pages: one made from inputs of the same name keeps its fingerprint, and its
+   * item is not digested.
+   */
+  readonly previous?: ReadonlyMap<string, PlannedPage>;
+  /**
+   * Digest every item even so, and throw if a page made from inputs of the same name as before
+   * would have had another fingerprint: a check that the inputs' names cover what pages show.
+   */
+  readonly check?: boolean;
 }
 
 /**
@@ -65,16 +85,27 @@ const SHARED_VALUES: ReadonlySet<string> = new Set(["related", "earlier", "later
  *
  * @param families Item lists, from {@link pageFamilies}.
  * @param shared A key for what every page shares (templates, configuration, site settings).
- * @param names Values the items show whose content is known by a name (see `nameContent`).
+ * @param options Named values, and what pages are made from now and were in the last build.
  * @returns Planned pages by address.
  */
-export function planPages(families: PageFamilies, shared: string, names?: ContentNames): Map<string, PlannedPage> {
+export function planPages(families: PageFamilies, shared: string, options: PlanOptions = {}): Map<string, PlannedPage> {
+  const { names, inputs, previous, check = false } = options;
   const plan = new Map<string, PlannedPage>();
   const memo: DigestMemo = new WeakMap();
   for (const [family, items] of Object.entries(families) as [string, readonly { url: string }[]][]) {
     const prefix = `${shared}\0${family}\0`;
     for (const item of items) {
-      plan.set(item.url, { file: fileForUrl(item.url), fingerprint: digestItem(item, memo, { shared: SHARED_VALUES, prefix, names }) });
+      const file = fileForUrl(item.url);
+      const made = inputs?.get(item.url);
+      const before = made === undefined ? undefined : previous?.get(item.url);
+      const same = before !== undefined && before.inputs === made;
+      if (same && !check) {
+        plan.set(item.url, { file, fingerprint: before.fingerprint, inputs: made });
+        continue;
+      }
+      const fingerprint = digestItem(item, memo, { shared: SHARED_VALUES, prefix, names });
+      if (same && fingerprint !== before.fingerprint) throw new Error(`planPages: ${item.url} shows something its inputs' name does not cover`);
+      plan.set(item.url, made === undefined ? { file, fingerprint } : { file, fingerprint, inputs: made });
     }
   }
   return plan;
