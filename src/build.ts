@@ -481,7 +481,7 @@ async function planRender(
   const { previous, check } = last;
   const families = pageFamilies(data);
   const shared = `${await templatesKey()}\0${JSON.stringify(data.site)}\0${data.base}`;
-  const inputs = namePageInputs(data, named.records, shared);
+  const inputs = namePageInputs(data, named.records, shared, named.names);
   const plan = planPages(families, shared, { names: named.names, inputs, previous: previous?.pages, check });
   const kept = new Set<string>();
   if (previous) for (const [url, page] of plan) if (previous.pages.get(url)?.fingerprint === page.fingerprint) kept.add(url);

@@ -41,7 +41,7 @@ function archive(count: number, edit: (r: ArticleRecord, i: number) => ArticleRe
 /** The plan of an archive: by the inputs' names against `previous` when given, else by digesting every view. */
 function plan(made: ReturnType<typeof archive>, previous?: ReadonlyMap<string, PlannedPage>, check = false): Map<string, PlannedPage> {
   const data = buildSiteData(made.records, made.topics, SITE);
-  const inputs = namePageInputs(data, nameRecords(made.records, made.names), SHARED);
+  const inputs = namePageInputs(data, nameRecords(made.records, made.names), SHARED, made.names);
   return planPages(pageFamilies(data), SHARED, { names: made.names, inputs, previous, check });
 }
 

@@ -15,7 +15,7 @@
 import { createHash } from "node:crypto";
 import { codeKey } from "../code-key.js";
 import type { ArticleRecord } from "../record.js";
-import type { ContentNames } from "./digest.js";
+import { nameContent, type ContentNames } from "./digest.js";
 import type { ArticleSummary, SiteData } from "./site-data.js";
 
 /** Each record's name, by slug: only records whose parts are all as parsed have one. */
@@ -45,18 +45,28 @@ export function nameRecords(records: readonly ArticleRecord[], names: ContentNam
 
 /**
  * Name the inputs of every article page, duplicate page, topic page, topic year page and topic
- * feed whose records are all named.
+ * feed whose records are all named. The article summaries these pages list are named too, in
+ * `names`, by their records' names: the pages digested (those whose inputs changed, and the
+ * date and publisher pages) then stand for them by name instead of serialising them.
  *
  * @param data The site's view models.
  * @param records The records' names, from {@link nameRecords}.
  * @param shared A key for what every page shares (templates, configuration, site settings).
+ * @param names Where the summaries' names are kept (see `nameContent`).
  * @returns Each such page's inputs' name, by address.
  */
-export function namePageInputs(data: SiteData, records: RecordNames, shared: string): Map<string, string> {
+export function namePageInputs(data: SiteData, records: RecordNames, shared: string, names: ContentNames = new WeakMap()): Map<string, string> {
   const inputs = new Map<string, string>();
   // Views are made by the render modules, with dates written by the runtime's ICU.
-  const prefix = `${shared}\0${codeKey(["render"])}\0${process.versions.node}\0${process.versions.icu ?? ""}\0`;
-  const of = (summary: ArticleSummary | null) => (summary === null ? "-" : records.get(summary.slug));
+  const made = `${codeKey(["render"])}\0${process.versions.node}\0${process.versions.icu ?? ""}\0`;
+  const prefix = `${shared}\0${made}`;
+  const summaryPrefix = `summary:${hash(made)}:`;
+  const of = (summary: ArticleSummary | null) => {
+    if (summary === null) return "-";
+    const name = records.get(summary.slug);
+    if (name !== undefined && !names.has(summary)) nameContent(names, summary, summaryPrefix + name);
+    return name;
+  };
   const links = new Map<object, string>();
   const linkName = (link: object) => {
     let name = links.get(link);
