@@ -38,7 +38,7 @@ export function nameRecords(records: readonly ArticleRecord[], names: ContentNam
     const warnings = names.get(r.warnings);
     const authors = names.get(r.authors);
     if (body === undefined || removed === undefined || warnings === undefined || authors === undefined) continue;
-    named.set(r.slug, hash(`${body}\0${removed}\0${warnings}\0${authors}\0${r.slug}\0${r.duplicateOf ?? ""}`));
+    named.set(r.slug, shortHash(`${body}\0${removed}\0${warnings}\0${authors}\0${r.slug}\0${r.duplicateOf ?? ""}`));
   }
   return named;
 }
@@ -59,18 +59,21 @@ export function namePageInputs(data: SiteData, records: RecordNames, shared: str
   const inputs = new Map<string, string>();
   // Views are made by the render modules, with dates written by the runtime's ICU.
   const made = `${codeKey(["render"])}\0${process.versions.node}\0${process.versions.icu ?? ""}\0`;
-  const prefix = `${shared}\0${made}`;
+  const prefix = `${hash(`${shared}\0${made}`)}\0`;
+  // No name has "~" in it (names are base64url): it stands for no article.
+  const of = (summary: ArticleSummary | null) => (summary === null ? "~" : records.get(summary.slug));
+  // Every summary is in one month's list or among the undated.
   const summaryPrefix = `summary:${hash(made)}:`;
-  const of = (summary: ArticleSummary | null) => {
-    if (summary === null) return "-";
-    const name = records.get(summary.slug);
-    if (name !== undefined && !names.has(summary)) nameContent(names, summary, summaryPrefix + name);
-    return name;
-  };
+  for (const list of [...data.dates.months.map((m) => m.articles), data.dates.undated]) {
+    for (const summary of list) {
+      const name = records.get(summary.slug);
+      if (name !== undefined && !names.has(summary)) nameContent(names, summary, summaryPrefix + name);
+    }
+  }
   const links = new Map<object, string>();
   const linkName = (link: object) => {
     let name = links.get(link);
-    if (name === undefined) links.set(link, (name = hash(JSON.stringify(link))));
+    if (name === undefined) links.set(link, (name = shortHash(JSON.stringify(link))));
     return name;
   };
 
@@ -116,6 +119,14 @@ export function namePageInputs(data: SiteData, records: RecordNames, shared: str
   // A feed without dated entries states the archive's newest date instead.
   for (const f of data.topicFeeds) page("topic-feed", f.url, f.homeUrl, `:${f.updated}`);
   return inputs;
+}
+
+/**
+ * A short hash, for the parts of which names are made: 96 bits, ample against chance
+ * collisions between the few that stand at the same place in two builds' names.
+ */
+function shortHash(text: string): string {
+  return hash(text).slice(0, 16);
 }
 
 function hash(text: string): string {
