@@ -12,7 +12,7 @@
  * the runtime's version are part of every name, so that another version of them is never
  * trusted with the last build's pages.
  */
-import { createHash } from "node:crypto";
+import { contentHash as hash } from "../cache/site-manifest.js";
 import { codeKey } from "../code-key.js";
 import type { ArticleRecord } from "../record.js";
 import { nameContent, type ContentNames } from "./digest.js";
@@ -127,8 +127,4 @@ export function namePageInputs(data: SiteData, records: RecordNames, shared: str
  */
 function shortHash(text: string): string {
   return hash(text).slice(0, 16);
-}
-
-function hash(text: string): string {
-  return createHash("sha1").update(text).digest("base64url");
 }
