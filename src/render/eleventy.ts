@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import "./eleventy-options.js";
 import Eleventy from "@11ty/eleventy";
 import { codeKey } from "../code-key.js";
 import { FILTER_MODULES } from "./filters.js";
