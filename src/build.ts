@@ -31,8 +31,6 @@ import { parseVocabulary, type TopicEntry } from "./topics/vocabulary.js";
 import { applyInPlace, copyFiles, createStaging, listTree, swapIntoPlace } from "./write/output.js";
 import { surveyFolder } from "./write/survey.js";
 
-export { extractRecord } from "./parse/batch.js";
-
 /** Options for {@link build}. */
 export interface BuildOptions {
   /** Folder of article files. */

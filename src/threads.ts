@@ -103,8 +103,11 @@ export function serveBatches<Item, Result, Context>(handler: BatchHandler<Item, 
 export interface BatchOptions<Item, Result, Context> {
   /** The worker module serving `handler` (its compiled `.js` URL). */
   readonly module: URL;
-  /** The same work, run on the main thread for small inputs. */
-  readonly handler: BatchHandler<Item, Result, Context>;
+  /**
+   * The same work, run on the main thread for small inputs; loaded only then, so that a
+   * thread that hands all of it to workers need not load its modules.
+   */
+  readonly handler: () => Promise<BatchHandler<Item, Result, Context>>;
   /** Sent with every batch. */
   readonly context: Context;
   readonly batchSize: number;
@@ -128,8 +131,10 @@ export async function mapInBatches<Item, Result, Context>(items: readonly Item[]
   const results: Result[] = new Array(items.length);
   let done = 0;
   if (items.length < options.threshold || threads < 2) {
+    if (items.length === 0) return results;
+    const handler = await options.handler();
     for (let start = 0; start < items.length; start += options.batchSize) {
-      options.handler(items.slice(start, start + options.batchSize), options.context).results.forEach((r, i) => (results[start + i] = r));
+      handler(items.slice(start, start + options.batchSize), options.context).results.forEach((r, i) => (results[start + i] = r));
       done = Math.min(items.length, start + options.batchSize);
       onProgress(done);
     }

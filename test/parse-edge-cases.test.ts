@@ -1,7 +1,7 @@
 /** Edge cases found by the property tests, kept as plain examples. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { extractRecord } from "../src/build.ts";
+import { extractRecord } from "../src/parse/batch.ts";
 import { normalizeText } from "../src/parse/normalize.ts";
 
 const STORY = "Council reopens the old bridge\nThe council reopened the old bridge on Tuesday after two years of repairs, officials said.\n";

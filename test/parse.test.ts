@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { extractRecord } from "../src/build.ts";
+import { extractRecord } from "../src/parse/batch.ts";
 import { ROOT } from "./helpers/site.ts";
 
 const SEEDS = path.join(ROOT, "seeds");

@@ -8,7 +8,7 @@ import { after, describe, it } from "node:test";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import lunr from "lunr";
-import { extractRecord } from "../src/build.ts";
+import { extractRecord } from "../src/parse/batch.ts";
 import { excerpt, markSpans, segment } from "../src/client/excerpt.ts";
 import { deltaDecode, deltaEncode, shardOf } from "../src/client/format.ts";
 import { MAX_GROUPS, parseQuery, queryTermsOf, spellingTerms } from "../src/client/query.ts";

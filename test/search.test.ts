@@ -24,7 +24,7 @@ import { ROOT } from "./helpers/site.ts";
 
 /** Records of the seed archive, as the build sees them (parsed JSON fixtures are not needed). */
 async function seedRecords(): Promise<{ records: ArticleRecord[]; topics: ReturnType<typeof assignTopics> }> {
-  const { extractRecord } = await import("../src/build.ts");
+  const { extractRecord } = await import("../src/parse/batch.ts");
   const { readSources } = await import("../src/read/sources.ts");
   const sources = await readSources(path.join(ROOT, "seeds"));
   const records = sources.files.map(extractRecord);

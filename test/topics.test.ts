@@ -125,7 +125,7 @@ describe("case statistics", () => {
 describe("articleMentions and combineMentions", () => {
   /** The seed articles and the first fa-kes articles, parsed as the build does, one of them with topics set by a sidecar. */
   const archive = async () => {
-    const { extractRecord } = await import("../src/build.js");
+    const { extractRecord } = await import("../src/parse/batch.js");
     const seeds = await readSources(SEEDS);
     const fakes = await readSources(path.join(ROOT, "test", "fixtures", "fa-kes"));
     const records = [...seeds.files, ...fakes.files.slice(0, 40)].map(extractRecord);

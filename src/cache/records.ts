@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { deserialize, serialize } from "node:v8";
-import { parserKey } from "../parse/index.js";
+import { parserKey } from "../parse/key.js";
 import type { ArticleRecord } from "../record.js";
 import { loadStore, saveStore } from "./store.js";
 

@@ -1,5 +1,5 @@
 /** `clippings check`: what the parser makes of each input file, for an editor to review. */
-import { extractRecord } from "../build.js";
+import { extractRecord } from "../parse/batch.js";
 import { readSources } from "../read/sources.js";
 import type { ArticleRecord } from "../record.js";
 

@@ -1,8 +1,7 @@
 /** The `clippings` command line: build, parse, check, serve. */
 import { readFile } from "node:fs/promises";
 import { Command, InvalidArgumentError } from "commander";
-import { build, DEFAULT_BASE_URL, extractRecord } from "../build.js";
-import { checkFolder } from "./check.js";
+import { build, DEFAULT_BASE_URL } from "../build.js";
 import { progressDisplay } from "./progress.js";
 import { serveSite } from "./serve.js";
 import { watchInput } from "./watch.js";
@@ -40,6 +39,8 @@ program
   .option("--json", "print one JSON record per line, in argument order")
   .action(async (files: string[], opts: { json?: boolean }) => {
     let failed = false;
+    // Loaded by the commands that need it, so that the others start without it.
+    const { extractRecord } = await import("../parse/batch.js");
     for (const file of files) {
       let line: string;
       try {
@@ -67,6 +68,7 @@ program
       if (error.code === "EPIPE") process.exit(0);
       throw error;
     });
+    const { checkFolder } = await import("./check.js");
     const summary = await checkFolder(opts.input, (line) => process.stdout.write(`${line}\n`));
     if (summary.failed > 0 || summary.files === 0) process.exitCode = 1;
   });

@@ -1,5 +1,4 @@
 /** The parse stage: one source file in, one article record out. */
-import { codeKey } from "../code-key.js";
 import { decodeBytes } from "../read/decode.js";
 import type { SourceFile } from "../read/sources.js";
 import type { ArticleRecord } from "../record.js";
@@ -8,15 +7,6 @@ import { normalizeText } from "./normalize.js";
 import { applyOverrides, readSidecar } from "./overrides.js";
 import { makeSlug } from "./slug.js";
 import { extractFromText, type ExtractedFields } from "./text.js";
-
-/**
- * A name for the parser's code (this folder's modules, what they read and decode files with,
- * and what they make from bodies for finding duplicates; see `codeKey`): part of the cache
- * key of every parsed record, so that records an earlier parser made are parsed again.
- */
-export function parserKey(): string {
-  return codeKey(["parse", "read", "dedupe", "record", "cache/records"]);
-}
 
 /**
  * Parse one source file into an article record: decode, normalise, extract, then apply

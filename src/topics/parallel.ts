@@ -23,7 +23,7 @@ export function findMentions(
 ): Promise<StoredMentions[]> {
   return mapInBatches(articles, {
     module: new URL("./worker.js", import.meta.url),
-    handler: mentionBatch,
+    handler: async () => mentionBatch,
     context,
     batchSize,
     threshold,
