@@ -7,7 +7,7 @@
  * Usage: npm run bench:parse -- <corpus-dir> [runs]
  */
 import { performance } from "node:perf_hooks";
-import { extractRecord } from "../src/build.js";
+import { extractRecord } from "../src/parse/batch.js";
 import { decodeBytes } from "../src/read/decode.js";
 import { readSources, type SourceFile } from "../src/read/sources.js";
 import { normalizeText } from "../src/parse/normalize.js";
