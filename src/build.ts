@@ -15,7 +15,7 @@ import { loadKnownFiles, saveKnownFiles } from "./cache/source-stamps.js";
 import { readScanned, scanSources, type ScannedFile, type SkippedFile, type SourceFile } from "./read/sources.js";
 import type { ArticleRecord } from "./record.js";
 import { nameContent, type ContentNames } from "./render/digest.js";
-import { PACKAGE_ROOT, templatesKey } from "./render/eleventy.js";
+import { PACKAGE_ROOT, templatesKey } from "./render/templates.js";
 import { chunkFolder, prepareRender, renderJob, type RenderJob } from "./render/parallel.js";
 import { filterFamilies, pageFamilies, planPages, type PlannedPage } from "./render/plan.js";
 import { namePageInputs, nameRecords, type RecordNames } from "./render/page-inputs.js";

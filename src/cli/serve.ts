@@ -3,7 +3,7 @@ import { createReadStream, existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import sirv from "sirv";
-import { PACKAGE_ROOT } from "../render/eleventy.js";
+import { PACKAGE_ROOT } from "../render/templates.js";
 
 /** Options for {@link serveSite}. */
 export interface ServeOptions {

@@ -1,35 +1,11 @@
 /** Rendering the site's pages with Eleventy, run from code over `templates/`. */
-import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import "./eleventy-options.js";
 import Eleventy from "@11ty/eleventy";
-import { codeKey } from "../code-key.js";
-import { FILTER_MODULES } from "./filters.js";
 import { pageFamilies, type PageFamilies } from "./plan.js";
 import type { ArticleView, SiteData } from "./site-data.js";
-
-/** The package's root folder (holding `templates/`, `public/` and the Eleventy config). */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-/**
- * A hash of everything every page shares besides its data: the templates, the Eleventy
- * configuration, its filters' modules and the package's dependencies (see `codeKey`). Part of
- * each page's fingerprint.
- */
-export async function templatesKey(): Promise<string> {
-  const hash = createHash("sha1");
-  const templates = path.join(PACKAGE_ROOT, "templates");
-  const names = (await readdir(templates, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(templates, path.join(e.parentPath, e.name)))
-    .sort();
-  for (const name of names) hash.update(`${name}\0`).update(await readFile(path.join(templates, name))).update("\0");
-  hash.update(await readFile(path.join(PACKAGE_ROOT, "eleventy.config.js")));
-  hash.update(codeKey(FILTER_MODULES.map((name) => `render/${name.replace(/\.js$/, "")}`)));
-  return hash.digest("base64url");
-}
+import { PACKAGE_ROOT } from "./templates.js";
 
 /** Options for {@link renderSite}. */
 export interface RenderOptions {

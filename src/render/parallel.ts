@@ -14,7 +14,7 @@ import path from "node:path";
 import { serialize } from "node:v8";
 import type { Worker } from "node:worker_threads";
 import { collectGarbage, request, startWorker } from "../threads.js";
-import { renderSite, type RenderData } from "./eleventy.js";
+import type { RenderData } from "./eleventy.js";
 import { mapFamilies, type PageFamilies } from "./plan.js";
 import type { SiteData } from "./site-data.js";
 import type { RenderReply } from "./worker.js";
@@ -78,6 +78,8 @@ export async function prepareRender(data: SiteData, families: PageFamilies, fold
  * @returns The files written, relative to `outDir`, sorted.
  */
 export async function renderJob(job: RenderJob, outDir: string): Promise<string[]> {
+  // Eleventy is loaded only when something is rendered: a rebuild with nothing to do never loads it.
+  const { renderSite } = await import("./eleventy.js");
   if (job.chunks === undefined) return renderSite(job.data, { outDir, families: job.families });
   const { chunks, data } = job;
   const written: string[] = [];
