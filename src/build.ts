@@ -1,18 +1,22 @@
 /** The whole pipeline: read → parse → dedupe → topics → render → search → write. */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pMap from "p-map";
 import { loadCaseStats, saveCaseStats } from "./cache/case-stats.js";
+import { buildKey, fileListHash, forgetLastBuild, holdsLastBuild, loadLastBuild, saveLastBuild, type BuildOutcome } from "./cache/last-build.js";
 import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type BodyFacts, type StoredRecord } from "./cache/records.js";
 import { contentHash, hasSiteManifest, loadSiteManifest, saveSiteManifest, type SiteManifest } from "./cache/site-manifest.js";
 import { loadStore, removeOlderFormats, saveStore } from "./cache/store.js";
+import { packageCodeKey } from "./code-key.js";
 import { markDuplicates } from "./dedupe/duplicates.js";
 import { removeFurniture } from "./dedupe/furniture.js";
 import { assignUniqueSlugs } from "./dedupe/slugs.js";
 import { parseFiles } from "./parse/parallel.js";
 import { loadKnownFiles, saveKnownFiles } from "./cache/source-stamps.js";
-import { readScanned, scanSources, type ScannedFile, type SkippedFile, type SourceFile } from "./read/sources.js";
+import { readScanned, scanSources, type ScannedFile, type ScannedSources, type SkippedFile, type SourceFile } from "./read/sources.js";
 import type { ArticleRecord } from "./record.js";
 import { nameContent, type ContentNames } from "./render/digest.js";
 import { PACKAGE_ROOT, templatesKey } from "./render/templates.js";
@@ -56,7 +60,8 @@ export interface BuildOptions {
   /**
    * Digest every page's view even when what it is made from is named as in the last build, and
    * fail if such a page's fingerprint changed: a check, for tests, that the names of pages'
-   * inputs cover everything the pages show (see `namePageInputs`).
+   * inputs cover everything the pages show (see `namePageInputs`). Such a build goes through
+   * every stage even when nothing changed.
    */
   readonly checkPageInputs?: boolean;
 }
@@ -100,8 +105,9 @@ export const DEFAULT_BASE_URL = "http://localhost:8080/";
 /**
  * Build the archive from `options.input` into `options.out`. A file that cannot be parsed is
  * skipped with its reason; the rest of the archive still builds. With a cache, only changed
- * files are parsed and only pages whose content changed are rendered; the result is the same,
- * byte for byte, as a build from scratch.
+ * files are parsed and only pages whose content changed are rendered, and a rebuild from the
+ * same input, options and code into the output folder as the last build left it writes
+ * nothing; the result is the same, byte for byte, as a build from scratch.
  *
  * @param options Input, output and URL.
  * @returns The build report.
@@ -120,18 +126,33 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const cacheDir = options.cacheDir === false ? null : (options.cacheDir ?? defaultCacheDir(options.out));
 
-  // What the output folder holds, for a rebuild in place: listed on another thread once the
-  // input is scanned, while the records are read back and linked.
-  let held: Promise<ReadonlySet<string> | null> = Promise.resolve(null);
-  const listOutput = () => {
-    if (cacheDir !== null && hasSiteManifest(cacheDir, options.out)) held = surveyFolder(options.out).catch(() => null);
-  };
-  const { archive, search, skipped, parsed, duplicates } = await readAndLink(options.input, cacheDir, progress, lap, listOutput);
+  // What the output folder holds, for a rebuild in place: listed on another thread while the
+  // input is scanned and the records are read back and linked.
+  const held: Promise<ReadonlySet<string> | null> =
+    cacheDir !== null && hasSiteManifest(cacheDir, options.out) ? surveyFolder(options.out).catch(() => null) : Promise.resolve(null);
+  progress({ stage: "read", done: 0, total: 1 });
+  const scannedAt = Date.now();
+  const sources = await scanSources(options.input, cacheDir === null ? new Map() : await loadKnownFiles(cacheDir));
+  const vocabulary = sources.vocabulary === null ? [] : parseVocabulary(sources.vocabulary, path.join(options.input, "topics.yml"));
+  const site = { title: options.title ?? "Clippings archive", url: baseUrl };
+  // A rebuild made from the same input, code and options as the site the output folder still
+  // holds has nothing to write.
+  const key = cacheDir === null || options.checkPageInputs ? null : buildKey({ code: await siteCodeKey(), site, vocabulary: sources.vocabulary, files: sources.files, skipped: sources.skipped });
+  if (cacheDir !== null) {
+    const last = key === null ? null : await loadLastBuild(cacheDir, options.out);
+    if (last !== null && last.key === key && (await holdsLastBuild(last, options.out, await held))) {
+      await saveKnownFiles(cacheDir, sources.files, scannedAt);
+      lap("read");
+      return report(options, last.outcome, { written: 0, parsed: 0, milliseconds: performance.now() - started, stages });
+    }
+    await forgetLastBuild(cacheDir, options.out);
+  }
+  lap("read");
+  const { archive, search, skipped, parsed, duplicates } = await readAndLink(options.input, { sources, scannedAt, vocabulary }, cacheDir, progress, lap);
 
   // What the report needs, taken now: the records and topics are let go during the write.
   const published = archive.records.map((r) => ({ source: r.source, slug: r.slug, warnings: r.warnings }));
   const topicCount = archive.topics.length;
-  const site = { title: options.title ?? "Clippings archive", url: baseUrl };
   let previous: SiteManifest | null;
   let staging: string;
   const heldFiles = await held;
@@ -148,22 +169,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (previous === null) await swapIntoPlace(staging, options.out);
     else await applyInPlace(staging, options.out, written.files, heldFiles!);
     progress({ stage: "write", done: written.files.size, total: written.files.size });
+    const outcome: BuildOutcome = { published, skipped: skipped.sort((a, b) => a.name.localeCompare(b.name)), topics: topicCount, duplicates, pages: written.files.size };
     if (cacheDir !== null) await saveSiteManifest(cacheDir, options.out, written.manifest);
+    if (key !== null) await saveLastBuild(cacheDir!, options.out, { key, files: fileListHash(written.files), outcome });
     lap("write");
-    const report: BuildReport = {
-      reportFile: options.reportFile ?? defaultReportFile(options.out),
-      published,
-      skipped: skipped.sort((a, b) => a.name.localeCompare(b.name)),
-      topics: topicCount,
-      duplicates,
-      pages: written.files.size,
-      written: written.written,
-      parsed,
-      milliseconds: Math.round(performance.now() - started),
-      stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(v)])) as BuildReport["stages"],
-    };
-    await writeReport(report);
-    return report;
+    return report(options, outcome, { written: written.written, parsed, milliseconds: performance.now() - started, stages });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -178,15 +188,25 @@ interface Archive {
   readonly named: ContentNames;
 }
 
-/** Read, parse, and link: unique slugs, duplicates, furniture, topics; `scanned` is called once the input folder is scanned. */
+/** The input folder as scanned (see `scanSources`), when, and its vocabulary. */
+interface ScannedInput {
+  readonly sources: ScannedSources;
+  /** When the scan began (see `saveKnownFiles`). */
+  readonly scannedAt: number;
+  readonly vocabulary: TopicEntry[];
+}
+
+/** Read, parse, and link: unique slugs, duplicates, furniture, topics. */
 async function readAndLink(
   input: string,
+  scanned: ScannedInput,
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
-  scanned: () => void,
 ): Promise<{ archive: Archive; search: SearchIndexStart; skipped: SkippedFile[]; parsed: number; duplicates: number }> {
-  const { records, facts, named, skipped, parsed, vocabulary, vocabularyText } = await readAndParse(input, cacheDir, progress, lap, scanned);
+  const { records, facts, named, skipped, parsed } = await readAndParse(input, scanned, cacheDir, progress, lap);
+  const { vocabulary } = scanned;
+  const vocabularyText = scanned.sources.vocabulary;
   progress({ stage: "link", done: 0, total: records.length });
   assignUniqueSlugs(records);
   const duplicates = markDuplicates(records, undefined, facts.map((f) => f.signature)).reduce((n, group) => n + group.copies.length, 0);
@@ -218,29 +238,22 @@ async function readAndLink(
 const EARLY_SEARCH_MAX_PARSED = 1000;
 
 /**
- * Read the input folder and parse it: with a cache, only files whose stamp changed are read,
- * and only those whose content changed are parsed. The files' bytes are let go when this
- * returns: the records hold all the rest of the build needs. `scanned` is called once the
- * folder is scanned.
+ * Parse the scanned input folder: with a cache, only files whose stamp changed are read, and
+ * only those whose content changed are parsed. The files' bytes are let go when this returns:
+ * the records hold all the rest of the build needs.
  */
 async function readAndParse(
   input: string,
+  { sources, scannedAt }: ScannedInput,
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
-  scanned: () => void,
-): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; named: ContentNames; skipped: SkippedFile[]; parsed: number; vocabulary: TopicEntry[]; vocabularyText: string | null }> {
-  progress({ stage: "read", done: 0, total: 1 });
-  const scannedAt = Date.now();
-  const sources = await scanSources(input, cacheDir === null ? new Map() : await loadKnownFiles(cacheDir));
-  scanned();
-  const vocabulary = sources.vocabulary === null ? [] : parseVocabulary(sources.vocabulary, path.join(input, "topics.yml"));
-  lap("read");
+): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; named: ContentNames; skipped: SkippedFile[]; parsed: number }> {
   const { records, facts, named, skipped, parsed } = await parseAll(input, sources.files, sources.vocabulary, cacheDir, progress);
   if (cacheDir !== null) await saveKnownFiles(cacheDir, sources.files, scannedAt);
   skipped.push(...sources.skipped);
   lap("parse");
-  return { records, facts, named, skipped, parsed, vocabulary, vocabularyText: sources.vocabulary };
+  return { records, facts, named, skipped, parsed };
 }
 
 /**
@@ -485,6 +498,35 @@ async function planRender(
   if (previous) for (const [url, page] of plan) if (previous.pages.get(url)?.fingerprint === page.fingerprint) kept.add(url);
   const job = await prepareRender(data, filterFamilies(families, (url) => !kept.has(url)), folder);
   return { plan, kept: kept.size, job };
+}
+
+/**
+ * A name for everything besides the input and options that a site is made from: the
+ * package's modules and dependencies, its templates and the files of `public/`.
+ */
+async function siteCodeKey(): Promise<string> {
+  const hash = createHash("sha1").update(packageCodeKey()).update("\0").update(await templatesKey());
+  const publicDir = path.join(PACKAGE_ROOT, "public");
+  for (const file of listTree(publicDir).sort()) hash.update(`\0${file}\0`).update(readFileSync(path.join(publicDir, file)));
+  return hash.digest("base64url");
+}
+
+/** The report of a build that had `outcome`, written where `options` say (see {@link writeReport}). */
+async function report(
+  options: BuildOptions,
+  outcome: BuildOutcome,
+  work: { readonly written: number; readonly parsed: number; readonly milliseconds: number; readonly stages: Record<BuildProgress["stage"], number> },
+): Promise<BuildReport> {
+  const made: BuildReport = {
+    reportFile: options.reportFile ?? defaultReportFile(options.out),
+    ...outcome,
+    written: work.written,
+    parsed: work.parsed,
+    milliseconds: Math.round(work.milliseconds),
+    stages: Object.fromEntries(Object.entries(work.stages).map(([k, v]) => [k, Math.round(v)])) as BuildReport["stages"],
+  };
+  await writeReport(made);
+  return made;
 }
 
 /** Copy `public/` and the search page's scripts into the site; returns their site-relative paths. */

@@ -47,3 +47,17 @@ export function codeKey(parts: readonly string[], root = MODULES): string {
   keys.set(id, key);
   return key;
 }
+
+/**
+ * A hash of every module of the package, with its manifest and lock file (see {@link codeKey}).
+ *
+ * @param root The modules' folder (the package's own by default).
+ */
+export function packageCodeKey(root = MODULES): string {
+  const extension = root === MODULES ? EXTENSION : ".js";
+  const parts = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() || entry.name.endsWith(extension))
+    .map((entry) => (entry.isDirectory() ? entry.name : entry.name.slice(0, -extension.length)))
+    .sort();
+  return codeKey(parts, root);
+}

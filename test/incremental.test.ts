@@ -110,6 +110,66 @@ describe("incremental rebuilds", () => {
     await assertSameAsClean();
   });
 
+  describe("a rebuild with nothing changed", () => {
+    // An output folder of its own, built without the page-inputs check, which rebuilds everything.
+    const quiet = () => path.join(work, "quiet", "dist");
+    const quietBuild = (extra: Partial<BuildOptions> = {}) => build({ input, out: quiet(), baseUrl: "https://archive.example/sub/", ...extra });
+    async function assertQuietIsClean(extra: Partial<BuildOptions> = {}): Promise<void> {
+      const clean = path.join(work, `quiet-clean-${Date.now()}`);
+      await build({ input, out: clean, baseUrl: "https://archive.example/sub/", cacheDir: false, ...extra });
+      await assertSameTree(quiet(), clean);
+      await rm(clean, { recursive: true, force: true });
+    }
+    const outcome = (r: BuildReport) => ({ published: r.published, skipped: r.skipped, topics: r.topics, duplicates: r.duplicates, pages: r.pages });
+
+    it("should write nothing and report what the last build reported, even when files were touched", async () => {
+      const first = await quietBuild();
+      assert.ok(first.written > 0);
+      const home = await stat(path.join(quiet(), "index.html"));
+      const second = await quietBuild();
+      assert.equal(second.written, 0);
+      assert.equal(second.parsed, 0);
+      assert.deepEqual(outcome(second), outcome(first));
+      // Saved anew, but with the same bytes: every file stays as it was.
+      const touched = (await readdir(input)).find((n) => n.endsWith(".txt"))!;
+      await writeFile(path.join(input, touched), await readFile(path.join(input, touched)));
+      const third = await quietBuild();
+      assert.equal(third.written, 0);
+      assert.deepEqual(outcome(third), outcome(first));
+      assert.equal((await stat(path.join(quiet(), "index.html"))).mtimeMs, home.mtimeMs, "the home page was not written again");
+      const saved = JSON.parse(await readFile(path.join(work, "quiet", ".clippings", "report.json"), "utf8")) as { summary: { written: number; published: number } };
+      assert.deepEqual([saved.summary.written, saved.summary.published], [0, first.published.length]);
+      await assertQuietIsClean();
+    });
+
+    it("should build again when a file of the site was removed or one was added", async () => {
+      await quietBuild();
+      await rm(path.join(quiet(), "topics", "index.html"));
+      assert.ok((await quietBuild()).written > 0);
+      await assertQuietIsClean();
+      await writeFile(path.join(quiet(), "stray.html"), "not part of the site");
+      assert.ok((await quietBuild()).written > 0);
+      await assertQuietIsClean();
+      assert.equal((await quietBuild()).written, 0);
+    });
+
+    it("should build again for another title or another vocabulary", async () => {
+      const retitled = await quietBuild({ title: "Another title" });
+      assert.ok(retitled.written > 0);
+      await assertQuietIsClean({ title: "Another title" });
+      assert.ok((await quietBuild()).written > 0);
+      const vocabulary = path.join(input, "topics.yml");
+      const before = await readFile(vocabulary, "utf8");
+      await writeFile(vocabulary, `${before}\n- name: Aleppo city\n  kind: place\n  aliases: [Aleppo]\n`);
+      assert.ok((await quietBuild()).written > 0);
+      await assertQuietIsClean();
+      assert.equal((await quietBuild()).written, 0);
+      await writeFile(vocabulary, before);
+      assert.ok((await quietBuild()).written > 0);
+      await assertQuietIsClean();
+    });
+  });
+
   it("should reparse what a damaged cache held and still match a clean build", async () => {
     const cache = path.join(work, ".clippings", "cache");
     const records = path.join(cache, "records.v8");

@@ -59,7 +59,7 @@ export async function loadSiteManifest(cacheDir: string, out: string, present: R
   if (present === null) return null;
   try {
     const stored = (await readJsonFile(manifestFile(cacheDir, out))) as Stored | null;
-    if (stored?.version !== 1 || stored.marker !== (await marker(out))) return null;
+    if (stored?.version !== 1 || stored.marker !== (await siteMarker(out))) return null;
     return { pages: new Map(stored.pages.filter(([, page]) => present.has(page.file))), files: new Map(stored.files.filter(([file]) => present.has(file))) };
   } catch {
     return null;
@@ -74,17 +74,31 @@ export async function loadSiteManifest(cacheDir: string, out: string, present: R
  * @param manifest Planned pages and other generated files of the build.
  */
 export async function saveSiteManifest(cacheDir: string, out: string, manifest: SiteManifest): Promise<void> {
-  const stored: Stored = { version: 1, marker: await marker(out), pages: [...manifest.pages], files: [...manifest.files] };
+  const stored: Stored = { version: 1, marker: await siteMarker(out), pages: [...manifest.pages], files: [...manifest.files] };
   await writeJsonFile(manifestFile(cacheDir, out), stored);
 }
 
 function manifestFile(cacheDir: string, out: string): string {
-  const id = createHash("sha1").update(path.resolve(out)).digest("hex").slice(0, 16);
-  return path.join(cacheDir, `site-${id}.json`);
+  return path.join(cacheDir, `site-${outputId(out)}.json`);
 }
 
-/** Every build writes a new home page, so its inode and times identify the build that made `out`. */
-async function marker(out: string): Promise<string> {
+/**
+ * A short name for an output folder, for the cache files kept about it.
+ *
+ * @param out Output folder.
+ */
+export function outputId(out: string): string {
+  return createHash("sha1").update(path.resolve(out)).digest("hex").slice(0, 16);
+}
+
+/**
+ * What identifies the build that made `out`: every build that writes a site writes a new
+ * home page, so its inode and times tell builds apart.
+ *
+ * @param out Output folder.
+ * @throws Error when it has no home page.
+ */
+export async function siteMarker(out: string): Promise<string> {
   const info = await stat(path.join(out, "index.html"), { bigint: true });
   return `${info.dev}:${statStamp(info)}`;
 }
