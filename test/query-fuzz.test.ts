@@ -3,7 +3,7 @@
  * code over a real archive built to disk, read back the way the search page reads it.
  */
 import assert from "node:assert/strict";
-import { cp, mkdir, readdir } from "node:fs/promises";
+import { cp, mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
@@ -43,9 +43,11 @@ describe("query fuzzing against a built archive", () => {
   let articles: Set<string>;
   let words: string[];
   let docNumbers: number[];
+  let inputDir: string | undefined;
 
   before(async () => {
-    const input = path.join(await tempDir("fuzz-input"), "in");
+    inputDir = await tempDir("fuzz-input");
+    const input = path.join(inputDir, "in");
     await mkdir(input);
     await copyInputs(path.join(ROOT, "seeds"), input);
     const fakes = (await readdir(path.join(ROOT, "test/fixtures/fa-kes"))).filter((n) => n.endsWith(".txt")).sort().slice(0, FAKES);
@@ -61,7 +63,10 @@ describe("query fuzzing against a built archive", () => {
     const titles = await Promise.all(docNumbers.map(async (doc) => (await engine.doc(doc))!.t));
     words = [...new Set(titles.flatMap((t) => t.split(/\s+/)).filter((w) => w.length > 2))];
   });
-  after(() => site?.dispose());
+  after(async () => {
+    await site?.dispose();
+    if (inputDir !== undefined) await rm(inputDir, { recursive: true, force: true });
+  });
 
   it(`should run ${QUERIES} random and hostile queries without an exception, every result a link to an article`, async () => {
     let run = 0;
