@@ -3,7 +3,7 @@
  * default test/fixtures/fa-kes) built by Clippings, beside Eleventy alone rendering the same
  * articles from plain Markdown files with a one-line layout, in the same run. Measures, each in
  * its own process: Eleventy's bare render; Clippings' full build (empty cache); the rebuild
- * after adding one article; peak memory of each. Prints one JSON line with medians and ratios.
+ * after adding one article; the rebuild after it with nothing changed; peak memory of each. Prints one JSON line with medians and ratios.
  * Before each measured command, what earlier ones wrote is flushed to disk (`sync`), so that no
  * command pays for the previous one's pending writes.
  *
@@ -106,6 +106,8 @@ async function main(): Promise<void> {
   const eleventy: { seconds: number; peakMB: number }[] = [];
   const full: { seconds: number; peakMB: number }[] = [];
   const addOne: { seconds: number; peakMB: number }[] = [];
+  const noChange: { seconds: number; peakMB: number }[] = [];
+  let unchangedWritten = 0;
   let stages: unknown = null;
   let written = 0;
   let pages = 0;
@@ -128,10 +130,15 @@ async function main(): Promise<void> {
     stages = report.summary.stages;
     written = report.summary.written;
     pages = report.summary.pages;
+
+    process.stderr.write(`run ${run}/${options.runs}: clippings rebuild with nothing changed…\n`);
+    noChange.push(await measure([clippings, ...build], ROOT));
+    unchangedWritten = (JSON.parse(await readFile(path.join(options.work, ".clippings/report.json"), "utf8")) as { summary: { written: number } }).summary.written;
   }
   const eleventySeconds = median(eleventy.map((m) => m.seconds));
   const fullSeconds = median(full.map((m) => m.seconds));
   const addOneSeconds = median(addOne.map((m) => m.seconds));
+  const noChangeSeconds = median(noChange.map((m) => m.seconds));
   const fullPeak = Math.max(...full.map((m) => m.peakMB), ...addOne.map((m) => m.peakMB));
   const result = {
     articles: options.articles,
@@ -140,7 +147,8 @@ async function main(): Promise<void> {
     eleventyBare: { seconds: round(eleventySeconds), peakMB: Math.round(median(eleventy.map((m) => m.peakMB))) },
     fullBuild: { seconds: round(fullSeconds), peakMB: Math.round(median(full.map((m) => m.peakMB))), runs: full.map((m) => round(m.seconds)) },
     addOneRebuild: { seconds: round(addOneSeconds), peakMB: Math.round(median(addOne.map((m) => m.peakMB))), filesWritten: written, files: pages, lastStagesMs: stages },
-    ratios: { fullVsEleventy: round(fullSeconds / eleventySeconds), addOneVsFull: round(addOneSeconds / fullSeconds) },
+    noChangeRebuild: { seconds: round(noChangeSeconds), peakMB: Math.round(median(noChange.map((m) => m.peakMB))), filesWritten: unchangedWritten },
+    ratios: { fullVsEleventy: round(fullSeconds / eleventySeconds), addOneVsFull: round(addOneSeconds / fullSeconds), noChangeVsFull: round(noChangeSeconds / fullSeconds) },
     goals: {
       fullAtMostEleventy: fullSeconds <= eleventySeconds,
       addOneAtMostTenthOfFull: addOneSeconds <= fullSeconds * 0.1,
