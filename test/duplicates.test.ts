@@ -73,7 +73,7 @@ describe("removeFurniture", () => {
     assert.equal(a, b);
     assert.equal(blank, 0);
     assert.notEqual(a, other);
-    assert.ok(Number.isSafeInteger(a) && a > 0);
+    assert.ok(a !== undefined && Number.isSafeInteger(a) && a > 0);
     const promo = "Follow us on Twitter!";
     const records = ["one", "two", "three"].map((n) => record(`${n}.txt`, [`Story ${n} has its own first paragraph.`, promo], { publisher: "Daily Example" }));
     const hashes = records.map((r) => paragraphHashes(r.body));

@@ -308,9 +308,10 @@ describe("page fingerprint properties", () => {
     const element = fc.constantFrom(...pool);
     const list = fc.oneof(fc.array(element, { maxLength: 8 }), fc.array(element, { minLength: 48, maxLength: 60 }));
     const item = fc.record({ url: fc.constantFrom("/a/", "/b/"), list, other: fc.option(element), count: fc.nat(3) });
+    type Item = { url: string; list: (typeof pool)[number][]; other: (typeof pool)[number] | null; count: number };
     // The second item is another one, or the first with one list element, or its other object, swapped.
-    const tweaked = (a: { list: unknown[] }) => fc.tuple(fc.oneof(fc.constant(0), fc.nat()), element).map(([i, e]) => ({ ...a, list: a.list.map((x, j) => (j === i % a.list.length ? e : x)) }));
-    const otherSwapped = (a: object) => element.map((e) => ({ ...a, other: e }));
+    const tweaked = (a: Item) => fc.tuple(fc.oneof(fc.constant(0), fc.nat()), element).map(([i, e]): Item => ({ ...a, list: a.list.map((x, j) => (j === i % a.list.length ? e : x)) }));
+    const otherSwapped = (a: Item) => element.map((e): Item => ({ ...a, other: e }));
     return item.chain((a) => fc.tuple(fc.constant(a), fc.oneof(item, tweaked(a), otherSwapped(a))));
   });
 

@@ -88,7 +88,7 @@ describe("query fuzzing against a built archive", () => {
         if (!filters[kind]) continue;
         filtered++;
         const list = option ? deltaDecode(((await diskLoader(site.dir)(SEARCH_PATHS.filter(option[2]))) as number[]) ?? []) : [];
-        const previous = allowed;
+        const previous = allowed as Set<number> | null;
         allowed = new Set(list.filter((d) => previous === null || previous.has(d)));
       }
       for (const hit of outcome.hits.slice(0, 10)) {
