@@ -135,9 +135,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const sources = await scanSources(options.input, cacheDir === null ? new Map() : await loadKnownFiles(cacheDir));
   const vocabulary = sources.vocabulary === null ? [] : parseVocabulary(sources.vocabulary, path.join(options.input, "topics.yml"));
   const site = { title: options.title ?? "Clippings archive", url: baseUrl };
+  const templates = await templatesKey();
   // A rebuild made from the same input, code and options as the site the output folder still
   // holds has nothing to write.
-  const key = cacheDir === null || options.checkPageInputs ? null : buildKey({ code: await siteCodeKey(), site, vocabulary: sources.vocabulary, files: sources.files, skipped: sources.skipped });
+  const key = cacheDir === null || options.checkPageInputs ? null : buildKey({ code: siteCodeKey(templates), site, vocabulary: sources.vocabulary, files: sources.files, skipped: sources.skipped });
   if (cacheDir !== null) {
     const last = key === null ? null : await loadLastBuild(cacheDir, options.out);
     if (last !== null && last.key === key && (await holdsLastBuild(last, options.out, await held))) {
@@ -164,7 +165,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     throw error;
   }
   try {
-    const written = await writeSite(archive, search, site, staging, { previous, check: options.checkPageInputs ?? false }, progress, lap);
+    const written = await writeSite(archive, search, site, staging, { previous, check: options.checkPageInputs ?? false, templates }, progress, lap);
     progress({ stage: "write", done: 0, total: written.files.size });
     if (previous === null) await swapIntoPlace(staging, options.out);
     else await applyInPlace(staging, options.out, written.files, heldFiles!);
@@ -384,7 +385,7 @@ interface WrittenSite {
 
 /**
  * Write into `staging` what the site of `archive` needs beyond what the previous site in `out`
- * (described by `last.previous`) already holds: the search files that changed, the pages whose
+ * (described by `context.previous`) already holds: the search files that changed, the pages whose
  * fingerprint changed (all of them without a previous site), the single pages and the assets.
  * The search index begun by `index` is finished with the topics, on its worker thread
  * meanwhile when it has one (see `startSearchIndex`). Each
@@ -397,11 +398,11 @@ async function writeSite(
   index: SearchIndexStart,
   site: { readonly title: string; readonly url: string },
   staging: string,
-  last: LastBuild,
+  context: PlanContext,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
 ): Promise<WrittenSite> {
-  const { previous } = last;
+  const { previous } = context;
   const canonical = archive.records.filter((r) => r.duplicateOf === undefined);
   progress({ stage: "index", done: 0, total: canonical.length });
   const search = index.finish(
@@ -417,7 +418,7 @@ async function writeSite(
     lap("index");
   }
   // Should rendering fail, the index still running is waited for before the failure goes on.
-  const { pages, rendered } = await renderPages(archive, site, staging, last, progress).catch(async (error: unknown) => {
+  const { pages, rendered } = await renderPages(archive, site, staging, context, progress).catch(async (error: unknown) => {
     await search.done.catch(() => {});
     throw error;
   });
@@ -438,8 +439,12 @@ async function writeSite(
   };
 }
 
-/** The site the last build made, and whether to check the pages kept by their inputs' names. */
-interface LastBuild {
+/**
+ * What planning the pages needs besides the site data: the site the last build made, whether
+ * to check the pages kept by their inputs' names, and the templates' key (see `templatesKey`).
+ */
+interface PlanContext {
+  readonly templates: string;
   readonly previous: SiteManifest | null;
   readonly check: boolean;
 }
@@ -449,11 +454,11 @@ async function renderPages(
   archive: Archive,
   site: { readonly title: string; readonly url: string },
   staging: string,
-  last: LastBuild,
+  context: PlanContext,
   progress: NonNullable<BuildOptions["onProgress"]>,
 ): Promise<{ pages: Awaited<ReturnType<typeof planRender>>; rendered: string[] }> {
   const records = nameRecords(archive.records, archive.named);
-  const pages = await planRender(takeSiteData(archive, site), { names: archive.named, records }, last, chunkFolder(staging));
+  const pages = await planRender(takeSiteData(archive, site), { names: archive.named, records }, context, chunkFolder(staging));
   progress({ stage: "render", done: pages.kept, total: pages.plan.size });
   const rendered = await renderJob(pages.job, staging);
   progress({ stage: "render", done: pages.plan.size, total: pages.plan.size });
@@ -478,7 +483,8 @@ function takeSiteData(archive: Archive, site: { readonly title: string; readonly
  *
  * @param data The site's view models.
  * @param named What stands for the records' parts in the pages' digests, and the records' names.
- * @param last What the last build wrote, and whether to check the pages kept by their inputs.
+ * @param context What the last build wrote, whether to check the pages kept by their inputs,
+ *   and the templates' key.
  * @param folder Folder for the chunk files (see `prepareRender`).
  * @returns The page plan, how many of its pages the previous site holds unchanged, and the
  *   render job.
@@ -486,12 +492,12 @@ function takeSiteData(archive: Archive, site: { readonly title: string; readonly
 async function planRender(
   data: SiteData,
   named: { readonly names: ContentNames; readonly records: RecordNames },
-  last: LastBuild,
+  context: PlanContext,
   folder: string,
 ): Promise<{ plan: Map<string, PlannedPage>; kept: number; job: RenderJob }> {
-  const { previous, check } = last;
+  const { previous, check, templates } = context;
   const families = pageFamilies(data);
-  const shared = `${await templatesKey()}\0${JSON.stringify(data.site)}\0${data.base}`;
+  const shared = `${templates}\0${JSON.stringify(data.site)}\0${data.base}`;
   const inputs = namePageInputs(data, named.records, shared, named.names);
   const plan = planPages(families, shared, { names: named.names, inputs, previous: previous?.pages, check });
   const kept = new Set<string>();
@@ -502,10 +508,11 @@ async function planRender(
 
 /**
  * A name for everything besides the input and options that a site is made from: the
- * package's modules and dependencies, its templates and the files of `public/`.
+ * package's modules and dependencies, its templates (`templates`, their key) and the files of
+ * `public/`.
  */
-async function siteCodeKey(): Promise<string> {
-  const hash = createHash("sha1").update(packageCodeKey()).update("\0").update(await templatesKey());
+function siteCodeKey(templates: string): string {
+  const hash = createHash("sha1").update(packageCodeKey()).update("\0").update(templates);
   const publicDir = path.join(PACKAGE_ROOT, "public");
   for (const file of listTree(publicDir).sort()) hash.update(`\0${file}\0`).update(readFileSync(path.join(publicDir, file)));
   return hash.digest("base64url");
