@@ -129,7 +129,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // What the output folder holds, for a rebuild in place: listed on another thread while the
   // input is scanned and the records are read back and linked.
   const held: Promise<ReadonlySet<string> | null> =
-    cacheDir !== null && hasSiteManifest(cacheDir, options.out) ? surveyFolder(options.out).catch(() => null) : Promise.resolve(null);
+    cacheDir !== null && hasSiteManifest(cacheDir, options.out) ? surveyFolder(options.out, cacheDir).catch(() => null) : Promise.resolve(null);
   progress({ stage: "read", done: 0, total: 1 });
   const scannedAt = Date.now();
   const sources = await scanSources(options.input, cacheDir === null ? new Map() : await loadKnownFiles(cacheDir));

@@ -7,7 +7,9 @@ import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, truncate, utimes,
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { build, type BuildOptions, type BuildReport } from "../src/build.ts";
+import { SETTLED_MS } from "../src/write/listing.ts";
 import { ROOT } from "./helpers/site.ts";
 import { assertSameTree } from "./helpers/tree.ts";
 
@@ -153,6 +155,19 @@ describe("incremental rebuilds", () => {
       assert.equal((await quietBuild()).written, 0);
     });
 
+    it("should find files removed or added by hand in folders whose listing was kept", async () => {
+      await quietBuild();
+      // Long enough for the folders' stamps to be trusted: the next listing is kept with them.
+      await sleep(SETTLED_MS + 200);
+      assert.equal((await quietBuild()).written, 0);
+      const article = (await readdir(path.join(quiet(), "articles"))).sort()[0]!;
+      await rm(path.join(quiet(), "articles", article, "index.html"));
+      await writeFile(path.join(quiet(), "topics", "stray.html"), "not part of the site");
+      assert.ok((await quietBuild()).written > 0);
+      await assertQuietIsClean();
+      assert.equal((await quietBuild()).written, 0);
+    });
+
     it("should build again for another title or another vocabulary", async () => {
       const retitled = await quietBuild({ title: "Another title" });
       assert.ok(retitled.written > 0);
@@ -178,6 +193,10 @@ describe("incremental rebuilds", () => {
     const mentions = (await readdir(cache)).filter((n) => n.startsWith("mentions"));
     assert.equal(mentions.length, 1);
     await writeFile(path.join(cache, mentions[0]!), "not a cache file");
+    const listings = (await readdir(cache)).filter((n) => n.startsWith("listing-"));
+    assert.equal(listings.length, 1, "the output folder's listing is kept");
+    await writeFile(path.join(cache, listings[0]!), "not a listing");
+    await rm(path.join(out, "publishers"), { recursive: true });
     await appendFile(path.join(input, "002_7ac6687362326750.txt"), "\n\nA paragraph added after the cache was damaged.\n");
     const report = await rebuild();
     assert.equal(report.parsed, report.published.length, "every file parsed again");
