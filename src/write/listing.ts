@@ -2,8 +2,8 @@
  * Listing an output folder by its folders' stamps. Adding, removing or renaming an entry of a
  * folder changes the folder's change time, so a folder whose inode and times are those it had
  * when it was last listed still holds the same entries: it is taken from that listing, for the
- * price of one `stat`, and only the folders changed since are read again. A site of tens of
- * thousands of folders is listed several times faster so. As in git's index, a folder changed
+ * price of one `stat`, and only the folders changed since (those the last build wrote to among
+ * them) are read again. A site of tens of thousands of folders is listed several times faster so. As in git's index, a folder changed
  * shortly before it was listed is not trusted next time: file times are kept to a clock tick
  * of a few milliseconds, so a change in the same tick would leave its stamp as it was.
  */
@@ -51,7 +51,7 @@ export function listByStamps(dir: string, previous: Listing, now = Date.now()): 
     }
     const stamp = stampOf(info);
     let listed = previous.get(relative);
-    if (listed === undefined || listed.stamp === "" || listed.stamp !== stamp) listed = readFolder(folder, info.ctimeNs < settled ? stamp : "");
+    if (listed?.stamp !== stamp) listed = readFolder(folder, info.ctimeNs < settled ? stamp : "");
     listing.set(relative, listed);
     const prefix = relative === "" ? "" : `${relative}/`;
     for (const name of listed.files) files.push(prefix + name);
