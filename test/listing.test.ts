@@ -61,6 +61,8 @@ describe("listing by folder stamps", () => {
     await tick();
     const second = listByStamps(root, listing, later());
     assert.deepEqual(second.files.sort(), ["x/as-kept.html", "y/three.html", "y/two.html"]);
+    assert.equal(second.read, 1, "only the changed folder is read");
+    assert.equal(listByStamps(root, second.listing, later()).read, 0, "nothing is read when nothing changed");
   });
 
   it("should not trust the stamp of a folder changed just before it was listed", async () => {

@@ -3,9 +3,10 @@
  * folder changes the folder's change time, so a folder whose inode and times are those it had
  * when it was last listed still holds the same entries: it is taken from that listing, for the
  * price of one `stat`, and only the folders changed since (those the last build wrote to among
- * them) are read again. A site of tens of thousands of folders is listed several times faster so. As in git's index, a folder changed
- * shortly before it was listed is not trusted next time: file times are kept to a clock tick
- * of a few milliseconds, so a change in the same tick would leave its stamp as it was.
+ * them) are read again. A site of tens of thousands of folders is listed several times faster
+ * so. As in git's index, a folder changed shortly before it was listed is not trusted next
+ * time: file times are kept to a clock tick of a few milliseconds, so a change in the same tick
+ * would leave its stamp as it was.
  */
 import { readdirSync, statSync, type BigIntStats } from "node:fs";
 import path from "node:path";
@@ -34,12 +35,14 @@ export const SETTLED_MS = 2000;
  * @param dir The folder.
  * @param previous The listing kept from the last time (empty for none).
  * @param now This moment, in milliseconds since the epoch (see {@link SETTLED_MS}).
- * @returns Its files, relative to it, with forward slashes, and its listing.
+ * @returns Its files, relative to it, with forward slashes, its listing, and how many folders
+ *   were read (none: the listing is `previous` as it was).
  * @throws Error when `dir` is not a folder that can be read.
  */
-export function listByStamps(dir: string, previous: Listing, now = Date.now()): { files: string[]; listing: Map<string, ListedFolder> } {
+export function listByStamps(dir: string, previous: Listing, now = Date.now()): { files: string[]; listing: Map<string, ListedFolder>; read: number } {
   const files: string[] = [];
   const listing = new Map<string, ListedFolder>();
+  let read = 0;
   const settled = BigInt(Math.floor(now - SETTLED_MS)) * 1_000_000n;
   const walk = (folder: string, relative: string) => {
     const info = statSync(folder, { bigint: true, throwIfNoEntry: relative === "" });
@@ -51,14 +54,17 @@ export function listByStamps(dir: string, previous: Listing, now = Date.now()): 
     }
     const stamp = stampOf(info);
     let listed = previous.get(relative);
-    if (listed?.stamp !== stamp) listed = readFolder(folder, info.ctimeNs < settled ? stamp : "");
+    if (listed?.stamp !== stamp) {
+      listed = readFolder(folder, info.ctimeNs < settled ? stamp : "");
+      read++;
+    }
     listing.set(relative, listed);
     const prefix = relative === "" ? "" : `${relative}/`;
     for (const name of listed.files) files.push(prefix + name);
     for (const name of listed.folders) walk(path.join(folder, name), prefix + name);
   };
   walk(dir, "");
-  return { files, listing };
+  return { files, listing, read };
 }
 
 function readFolder(folder: string, stamp: string): ListedFolder {

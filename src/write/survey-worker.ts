@@ -32,10 +32,11 @@ interface Kept {
 parentPort!.once("message", ({ id, dir, file }: SurveyRequest) => {
   let reply: SurveyReply;
   try {
-    const { files, listing } = listByStamps(dir, file === null ? new Map() : load(file));
-    // Kept before the reply, since the thread is ended then. The folders this build goes on to
-    // write change their stamps, so the next listing reads them again.
-    if (file !== null) keep(file, listing);
+    const { files, listing, read } = listByStamps(dir, file === null ? new Map() : load(file));
+    // Kept before the reply, since the thread is ended then; with no folder read, the kept one
+    // is this one. The folders this build goes on to write change their stamps, so the next
+    // listing reads them again.
+    if (file !== null && read > 0) keep(file, listing);
     reply = { id, files };
   } catch (error) {
     reply = { id, error: (error as Error).message };

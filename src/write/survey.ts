@@ -16,7 +16,7 @@ import type { SurveyReply, SurveyRequest } from "./survey-worker.js";
  * @returns Its files, relative to it, with forward slashes; null when it cannot be listed
  *   (it is missing, or not a folder).
  */
-export async function surveyFolder(dir: string, cacheDir: string | null = null): Promise<ReadonlySet<string> | null> {
+export async function surveyFolder(dir: string, cacheDir: string | null): Promise<ReadonlySet<string> | null> {
   const worker = startWorker(new URL("./survey-worker.js", import.meta.url));
   try {
     const file = cacheDir === null ? null : path.join(cacheDir, `listing-${outputId(dir)}.v8`);
