@@ -187,11 +187,10 @@ export function buildSiteData(
   // One link object per topic, shared by every article that has the topic.
   const topicLinks = new Map([...topicUrl].map(([name, url]) => [name, { name, url }]));
   const copies = new Map<string, ArticleRecord[]>();
-  for (const r of [...records].sort(compareRecords)) {
-    if (r.duplicateOf === undefined) continue;
-    const list = copies.get(r.duplicateOf);
+  for (const r of records.filter((c) => c.duplicateOf !== undefined).sort(compareRecords)) {
+    const list = copies.get(r.duplicateOf!);
     if (list) list.push(r);
-    else copies.set(r.duplicateOf, [r]);
+    else copies.set(r.duplicateOf!, [r]);
   }
   const sorted = records.filter((r) => r.duplicateOf === undefined).sort(compareRecords);
   const links = sorted.map((r) => ({
@@ -239,11 +238,15 @@ export function buildSiteData(
   const summaryOf = new Map(summaries.map((s) => [s.slug, s]));
   const order = new Map(articles.map((a, i) => [a.slug, i]));
   const ownArticles = new Map<string, ArticleView[]>();
+  // Each topic's articles by place in `summaries`, and each article's year key, for the year pages.
+  const topicIndexes: Int32Array[] = [];
+  const years = yearNumbers(summaries);
   const topicViews = topics.map((t): TopicView => {
     // A loop, not `Int32Array.from(list, fn)`, which is several times slower.
     const indexes = new Int32Array(t.articles.length);
     for (let k = 0; k < indexes.length; k++) indexes[k] = order.get(t.articles[k]!)!;
     indexes.sort();
+    topicIndexes.push(indexes);
     ownArticles.set(t.topic.name, Array.from(indexes, (i) => articles[i]!));
     return {
       name: t.topic.name,
@@ -270,7 +273,7 @@ export function buildSiteData(
   const url = new URL(site.url);
   const dates = buildDateArchive(summaries);
   const publishers = buildPublishers(summaries);
-  const yearsOfTopic = topicViews.map(yearsOf);
+  const yearsOfTopic = topicViews.map((t, i) => yearsOf(t, topicIndexes[i]!, years, summaries));
   const topicYearPages = topicViews.flatMap((t, i) => topicYears(t, yearsOfTopic[i]!));
   return {
     site: { title: site.title, url: site.url, origin: url.origin },
@@ -342,20 +345,43 @@ function topicYears(topic: TopicView, years: readonly TopicYear[]): TopicYearPag
 /**
  * A topic's articles year by year, in list order (newest year first, undated last); none when
  * they all fit on the topic's own page.
+ *
+ * @param topic The topic's view.
+ * @param indexes Its articles' places in `summaries`, in list order.
+ * @param years Each summary's year, numbered (see {@link yearNumbers}).
+ * @param summaries Every article's summary, in list order.
  */
-function yearsOf(topic: TopicView): TopicYear[] {
-  if (topic.articles.length <= TOPIC_PAGE_SIZE) return [];
-  const years = new Map<string, ArticleSummary[]>();
-  for (const article of topic.articles) {
-    const year = article.published?.slice(0, 4);
+function yearsOf(topic: TopicView, indexes: Int32Array, years: YearNumbers, summaries: readonly ArticleSummary[]): TopicYear[] {
+  if (indexes.length <= TOPIC_PAGE_SIZE) return [];
+  const lists: ArticleSummary[][] = years.keys.map(() => []);
+  for (const i of indexes) lists[years.of[i]!]!.push(summaries[i]!);
+  const keys = years.keys.map((key, n) => ({ key, n })).filter(({ key, n }) => key !== UNDATED && lists[n]!.length > 0);
+  keys.sort((a, b) => (a.key < b.key ? 1 : -1));
+  const undated = years.keys.indexOf(UNDATED);
+  if (undated >= 0 && lists[undated]!.length > 0) keys.push({ key: UNDATED, n: undated });
+  return keys.map(({ key, n }) => ({ label: key === UNDATED ? "Undated" : key, url: `${topic.url}${key}/`, articles: lists[n]! }));
+}
+
+/** Each article's year (or {@link UNDATED}) as a number, and the year of each number. */
+interface YearNumbers {
+  /** Per summary, its year's number. */
+  readonly of: Int32Array;
+  /** Per number, the year (the address segment of its topic year pages). */
+  readonly keys: readonly string[];
+}
+
+/** Number the years of the summaries' publication dates (see {@link YearNumbers}). */
+function yearNumbers(summaries: readonly ArticleSummary[]): YearNumbers {
+  const numbers = new Map<string, number>();
+  const of = new Int32Array(summaries.length);
+  summaries.forEach((s, i) => {
+    const year = s.published?.slice(0, 4);
     const key = year && /^\d{4}$/.test(year) ? year : UNDATED;
-    const list = years.get(key);
-    if (list) list.push(article);
-    else years.set(key, [article]);
-  }
-  const keys = [...years.keys()].filter((k) => k !== UNDATED).sort().reverse();
-  if (years.has(UNDATED)) keys.push(UNDATED);
-  return keys.map((key) => ({ label: key === UNDATED ? "Undated" : key, url: `${topic.url}${key}/`, articles: years.get(key)! }));
+    let n = numbers.get(key);
+    if (n === undefined) numbers.set(key, (n = numbers.size));
+    of[i] = n;
+  });
+  return { of, keys: [...numbers.keys()] };
 }
 
 /** One year of a topic's articles (or its undated ones), newest first. */
