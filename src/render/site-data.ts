@@ -238,7 +238,7 @@ export function buildSiteData(
   const summaryOf = new Map(summaries.map((s) => [s.slug, s]));
   const order = new Map(articles.map((a, i) => [a.slug, i]));
   const ownArticles = new Map<string, ArticleView[]>();
-  // Each topic's articles by place in `summaries`, and each article's year key, for the year pages.
+  // Each topic's articles by place in `summaries`, and each article's year, for the year pages.
   const topicIndexes: Int32Array[] = [];
   const years = yearNumbers(summaries);
   const topicViews = topics.map((t): TopicView => {
@@ -355,33 +355,27 @@ function yearsOf(topic: TopicView, indexes: Int32Array, years: YearNumbers, summ
   if (indexes.length <= TOPIC_PAGE_SIZE) return [];
   const lists: ArticleSummary[][] = years.keys.map(() => []);
   for (const i of indexes) lists[years.of[i]!]!.push(summaries[i]!);
-  const keys = years.keys.map((key, n) => ({ key, n })).filter(({ key, n }) => key !== UNDATED && lists[n]!.length > 0);
-  keys.sort((a, b) => (a.key < b.key ? 1 : -1));
-  const undated = years.keys.indexOf(UNDATED);
-  if (undated >= 0 && lists[undated]!.length > 0) keys.push({ key: UNDATED, n: undated });
-  return keys.map(({ key, n }) => ({ label: key === UNDATED ? "Undated" : key, url: `${topic.url}${key}/`, articles: lists[n]! }));
+  return years.keys.flatMap((key, n) => (lists[n]!.length === 0 ? [] : [{ label: key === UNDATED ? "Undated" : key, url: `${topic.url}${key}/`, articles: lists[n]! }]));
 }
 
-/** Each article's year (or {@link UNDATED}) as a number, and the year of each number. */
+/** Each article's year (or {@link UNDATED}) as a number, the numbers in page order. */
 interface YearNumbers {
   /** Per summary, its year's number. */
   readonly of: Int32Array;
-  /** Per number, the year (the address segment of its topic year pages). */
+  /** Per number, the year (the address segment of its topic year pages): newest first, undated last. */
   readonly keys: readonly string[];
 }
 
 /** Number the years of the summaries' publication dates (see {@link YearNumbers}). */
 function yearNumbers(summaries: readonly ArticleSummary[]): YearNumbers {
-  const numbers = new Map<string, number>();
-  const of = new Int32Array(summaries.length);
-  summaries.forEach((s, i) => {
+  const keyOf = summaries.map((s) => {
     const year = s.published?.slice(0, 4);
-    const key = year && /^\d{4}$/.test(year) ? year : UNDATED;
-    let n = numbers.get(key);
-    if (n === undefined) numbers.set(key, (n = numbers.size));
-    of[i] = n;
+    return year && /^\d{4}$/.test(year) ? year : UNDATED;
   });
-  return { of, keys: [...numbers.keys()] };
+  const keys = [...new Set(keyOf)].filter((k) => k !== UNDATED).sort().reverse();
+  if (keyOf.includes(UNDATED)) keys.push(UNDATED);
+  const numbers = new Map(keys.map((key, n) => [key, n]));
+  return { of: Int32Array.from(keyOf, (key) => numbers.get(key)!), keys };
 }
 
 /** One year of a topic's articles (or its undated ones), newest first. */
