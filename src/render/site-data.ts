@@ -238,15 +238,15 @@ export function buildSiteData(
   const summaryOf = new Map(summaries.map((s) => [s.slug, s]));
   const order = new Map(articles.map((a, i) => [a.slug, i]));
   const ownArticles = new Map<string, ArticleView[]>();
-  // Each topic's articles by place in `summaries`, and each article's year, for the year pages.
-  const topicIndexes: Int32Array[] = [];
+  // Each topic's articles year by year, for its year pages.
+  const yearsOfTopic: TopicYear[][] = [];
   const years = yearNumbers(summaries);
   const topicViews = topics.map((t): TopicView => {
     // A loop, not `Int32Array.from(list, fn)`, which is several times slower.
     const indexes = new Int32Array(t.articles.length);
     for (let k = 0; k < indexes.length; k++) indexes[k] = order.get(t.articles[k]!)!;
     indexes.sort();
-    topicIndexes.push(indexes);
+    yearsOfTopic.push(yearsOf(topicUrl.get(t.topic.name)!, indexes, years, summaries));
     ownArticles.set(t.topic.name, Array.from(indexes, (i) => articles[i]!));
     return {
       name: t.topic.name,
@@ -273,7 +273,6 @@ export function buildSiteData(
   const url = new URL(site.url);
   const dates = buildDateArchive(summaries);
   const publishers = buildPublishers(summaries);
-  const yearsOfTopic = topicViews.map((t, i) => yearsOf(t, topicIndexes[i]!, years, summaries));
   const topicYearPages = topicViews.flatMap((t, i) => topicYears(t, yearsOfTopic[i]!));
   return {
     site: { title: site.title, url: site.url, origin: url.origin },
@@ -346,16 +345,16 @@ function topicYears(topic: TopicView, years: readonly TopicYear[]): TopicYearPag
  * A topic's articles year by year, in list order (newest year first, undated last); none when
  * they all fit on the topic's own page.
  *
- * @param topic The topic's view.
+ * @param url The topic's page.
  * @param indexes Its articles' places in `summaries`, in list order.
  * @param years Each summary's year, numbered (see {@link yearNumbers}).
  * @param summaries Every article's summary, in list order.
  */
-function yearsOf(topic: TopicView, indexes: Int32Array, years: YearNumbers, summaries: readonly ArticleSummary[]): TopicYear[] {
+function yearsOf(url: string, indexes: Int32Array, years: YearNumbers, summaries: readonly ArticleSummary[]): TopicYear[] {
   if (indexes.length <= TOPIC_PAGE_SIZE) return [];
   const lists: ArticleSummary[][] = years.keys.map(() => []);
   for (const i of indexes) lists[years.of[i]!]!.push(summaries[i]!);
-  return years.keys.flatMap((key, n) => (lists[n]!.length === 0 ? [] : [{ label: key === UNDATED ? "Undated" : key, url: `${topic.url}${key}/`, articles: lists[n]! }]));
+  return years.keys.flatMap((key, n) => (lists[n]!.length === 0 ? [] : [{ label: key === UNDATED ? "Undated" : key, url: `${url}${key}/`, articles: lists[n]! }]));
 }
 
 /** Each article's year (or {@link UNDATED}) as a number, the numbers in page order. */
