@@ -4,7 +4,6 @@ import { readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import pMap from "p-map";
 import { loadCaseStats, saveCaseStats } from "./cache/case-stats.js";
 import { buildKey, fileListHash, forgetLastBuild, holdsLastBuild, loadLastBuild, saveLastBuild, type BuildOutcome } from "./cache/last-build.js";
 import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type BodyFacts, type StoredRecord } from "./cache/records.js";
@@ -279,11 +278,7 @@ async function parseAll(
 ): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; named: ContentNames; skipped: SkippedFile[]; parsed: number }> {
   const cache = cacheDir === null ? new Map<string, StoredRecord>() : await loadRecordCache(cacheDir);
   const keys = files.map((file) => recordKey(file.name, file.digest, vocabulary));
-  const read = await pMap(
-    files.filter((_, i) => !cache.has(keys[i]!)),
-    (scanned) => scanned.file ?? readScanned(input, scanned),
-    { concurrency: 16 },
-  );
+  const read = files.filter((_, i) => !cache.has(keys[i]!)).map((scanned) => scanned.file ?? readScanned(input, scanned));
   const unread = new Map(read.filter((file) => "reason" in file).map((file) => [file.name, file]));
   const missing = read.filter((file): file is SourceFile => !("reason" in file));
   const cached = files.length - missing.length - unread.size;

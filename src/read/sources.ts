@@ -1,9 +1,8 @@
 /** Reading the input folder: which files are articles, their bytes and sidecars, and what is skipped. */
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
-import pMap from "p-map";
 
 /** One article file as read from disk. */
 export interface SourceFile {
@@ -112,9 +111,8 @@ export async function scanSources(dir: string, known: ReadonlyMap<string, KnownF
   const files: ScannedFile[] = [];
   const skipped: SkippedFile[] = [];
   let vocabulary: string | null = null;
-  // Files are read a few at a time, and their outcomes kept in name order.
-  const outcomes = await pMap(names, (name) => scanOne(dir, name, nameSet, known, maxBytes), { concurrency: 16 });
-  for (const outcome of outcomes) {
+  for (const name of names) {
+    const outcome = scanOne(dir, name, nameSet, known, maxBytes);
     if (outcome === null) continue;
     if ("vocabulary" in outcome) vocabulary = outcome.vocabulary;
     else if ("reason" in outcome) skipped.push(outcome);
@@ -131,23 +129,28 @@ export async function scanSources(dir: string, known: ReadonlyMap<string, KnownF
  * @param scanned The listed file.
  * @returns The file, or a skip with its reason.
  */
-export async function readScanned(dir: string, scanned: ScannedFile): Promise<SourceFile | SkippedFile> {
-  const outcome = await readArticle(dir, scanned.name, !scanned.stamp.endsWith("|-"));
+export function readScanned(dir: string, scanned: ScannedFile): SourceFile | SkippedFile {
+  const outcome = readArticle(dir, scanned.name, !scanned.stamp.endsWith("|-"));
   if ("reason" in outcome) return outcome;
   if (sourceDigest(outcome.file) !== scanned.digest) return { name: scanned.name, reason: "changed while the archive was being built; build again" };
   return outcome.file;
 }
 
-/** What one listed file turns out to be: an article, the vocabulary, a skip, or nothing to read. */
-async function scanOne(
+/**
+ * What one listed file turns out to be: an article, the vocabulary, a skip, or nothing to read.
+ * Synchronous calls: for the small files of an archive, which the system mostly holds in memory,
+ * they are many times faster than asynchronous ones (10,001 articles and their sidecars: 0.3 s
+ * read one after another, 3.2 s read 16 at a time asynchronously).
+ */
+function scanOne(
   dir: string,
   name: string,
   nameSet: ReadonlySet<string>,
   known: ReadonlyMap<string, KnownFile>,
   maxBytes: number,
-): Promise<ScannedFile | SkippedFile | { vocabulary: string } | null> {
+): ScannedFile | SkippedFile | { vocabulary: string } | null {
   const full = path.join(dir, name);
-  if (VOCABULARY_NAMES.has(name)) return { vocabulary: await readFile(full, "utf8") };
+  if (VOCABULARY_NAMES.has(name)) return { vocabulary: readFileSync(full, "utf8") };
   if (SIDECAR.test(name)) {
     const base = name.replace(SIDECAR, "");
     if (![...ARTICLE_EXTENSIONS].some((ext) => nameSet.has(base + ext))) return { name, reason: "sidecar without an article file beside it" };
@@ -158,7 +161,6 @@ async function scanOne(
   if (!ARTICLE_EXTENSIONS.has(ext)) return { name, reason: `unsupported file type "${ext || "(none)"}"` };
   const sidecarName = sidecarOf(name);
   try {
-    // Synchronous: several times faster than asynchronous calls for metadata the system holds.
     const info = statSync(full, { bigint: true });
     const sidecarInfo = nameSet.has(sidecarName) ? statSync(path.join(dir, sidecarName), { bigint: true }) : null;
     if (info.size > maxBytes) return { name, reason: `larger than the ${maxBytes}-byte limit (${info.size} bytes)` };
@@ -166,7 +168,7 @@ async function scanOne(
     const modified = Math.max(Number(info.mtimeMs), sidecarInfo === null ? 0 : Number(sidecarInfo.mtimeMs));
     const previous = known.get(name);
     if (previous?.stamp === stamp) return { name, digest: previous.digest, stamp, file: null, modified };
-    const outcome = await readArticle(dir, name, sidecarInfo !== null);
+    const outcome = readArticle(dir, name, sidecarInfo !== null);
     if ("reason" in outcome) return outcome;
     return { name, digest: sourceDigest(outcome.file), stamp, file: outcome.file, modified };
   } catch (error) {
@@ -175,12 +177,12 @@ async function scanOne(
 }
 
 /** Read an article file and its sidecar, or say why it cannot be an article. */
-async function readArticle(dir: string, name: string, hasSidecar: boolean): Promise<{ file: SourceFile } | SkippedFile> {
+function readArticle(dir: string, name: string, hasSidecar: boolean): { file: SourceFile } | SkippedFile {
   try {
-    const bytes = new Uint8Array(await readFile(path.join(dir, name)));
+    const bytes = new Uint8Array(readFileSync(path.join(dir, name)));
     const skip = whyUnusable(bytes);
     if (skip) return { name, reason: skip };
-    const sidecar = hasSidecar ? await readFile(path.join(dir, sidecarOf(name)), "utf8") : null;
+    const sidecar = hasSidecar ? readFileSync(path.join(dir, sidecarOf(name)), "utf8") : null;
     return { file: { name, bytes, sidecar } };
   } catch (error) {
     return { name, reason: `unreadable: ${(error as Error).message}` };
