@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { bodyHtml, jsonLd } from "./lib/render/filters.js";
+import { quickenFrameSet } from "./lib/render/nunjucks-frames.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -18,6 +19,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
  * pre-sanitised HTML and JSON already escaped for a script element do).
  */
 function nunjucksEnvironment() {
+  quickenFrameSet(nunjucks.runtime);
   const loader = new nunjucks.FileSystemLoader([path.join(root, "templates/_includes"), path.join(root, "templates")]);
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
   // Both return plain text, escaped where printed unless the template adds `| safe`.

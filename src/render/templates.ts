@@ -11,8 +11,8 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 /**
  * A hash of everything every page shares besides its data: the templates, the Eleventy
- * configuration, its filters' modules and the package's dependencies (see `codeKey`). Part of
- * each page's fingerprint.
+ * configuration, its filters' modules, its speed-up of Nunjucks and the package's dependencies
+ * (see `codeKey`). Part of each page's fingerprint.
  */
 export async function templatesKey(): Promise<string> {
   const hash = createHash("sha1");
@@ -23,6 +23,6 @@ export async function templatesKey(): Promise<string> {
     .sort();
   for (const name of names) hash.update(`${name}\0`).update(await readFile(path.join(templates, name))).update("\0");
   hash.update(await readFile(path.join(PACKAGE_ROOT, "eleventy.config.js")));
-  hash.update(codeKey(FILTER_MODULES.map((name) => `render/${name.replace(/\.js$/, "")}`)));
+  hash.update(codeKey([...FILTER_MODULES.map((name) => `render/${name.replace(/\.js$/, "")}`), "render/nunjucks-frames"]));
   return hash.digest("base64url");
 }
