@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { bodyHtml, jsonLd } from "./lib/render/filters.js";
-import { quickenFrameSet } from "./lib/render/nunjucks-frames.js";
+import { quickenEscape, quickenFrameSet } from "./lib/render/nunjucks-speed.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -20,6 +20,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
  */
 function nunjucksEnvironment() {
   quickenFrameSet(nunjucks.runtime);
+  quickenEscape(nunjucks.lib);
   const loader = new nunjucks.FileSystemLoader([path.join(root, "templates/_includes"), path.join(root, "templates")]);
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
   // Both return plain text, escaped where printed unless the template adds `| safe`.

@@ -23,6 +23,6 @@ export async function templatesKey(): Promise<string> {
     .sort();
   for (const name of names) hash.update(`${name}\0`).update(await readFile(path.join(templates, name))).update("\0");
   hash.update(await readFile(path.join(PACKAGE_ROOT, "eleventy.config.js")));
-  hash.update(codeKey([...FILTER_MODULES.map((name) => `render/${name.replace(/\.js$/, "")}`), "render/nunjucks-frames"]));
+  hash.update(codeKey([...FILTER_MODULES.map((name) => `render/${name.replace(/\.js$/, "")}`), "render/nunjucks-speed"]));
   return hash.digest("base64url");
 }

@@ -1,17 +1,21 @@
 /**
- * The quicker `Frame.prototype.set` renders every template as Nunjucks' own does, and is
- * installed over the Nunjucks this package installs.
+ * The quicker `Frame.prototype.set` and `escape` render every template as Nunjucks' own do, and
+ * are installed over the Nunjucks this package installs.
  */
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { test } from "node:test";
-import { quickenFrameSet, type NunjucksRuntime } from "../src/render/nunjucks-frames.ts";
+import { quickenEscape, quickenFrameSet, type NunjucksLib, type NunjucksRuntime } from "../src/render/nunjucks-speed.ts";
 
 interface Nunjucks {
   readonly runtime: NunjucksRuntime;
+  readonly lib: NunjucksLib;
   Environment: new (loader: null, options: object) => { renderString(source: string, context: object): string };
 }
 const nunjucks = createRequire(import.meta.url)("nunjucks") as Nunjucks;
+/** The shipped functions, taken before anything is installed. */
+const shippedSet = nunjucks.runtime.Frame.prototype.set;
+const shippedEscape = nunjucks.lib.escape;
 
 /** Templates that set variables every way Nunjucks does: loops and their `loop` names, nested loops, `set` in and out of blocks, macros, captures. */
 const TEMPLATES = [
@@ -23,6 +27,7 @@ const TEMPLATES = [
   `{% set crumbs = [{label: "Home"}].concat(topics) %}{% for c in crumbs %}{{ c.label or c.name }}{% if not loop.last %} › {% endif %}{% endfor %}`,
   `{% set block %}{% for k, v in counts %}{{ k }}={{ v }};{% endfor %}{% endset %}{{ block | trim }}`,
   `{% for a, b in pairs %}{{ a }}{{ b }}{{ loop.index }}{% else %}none{% endfor %}`,
+  `<a href="{{ url }}" title="{{ title }}">{{ title }}</a>{{ title | escape }}{{ title | safe }}{{ count }}{{ missing }}{{ none }}`,
 ];
 const CONTEXT = {
   topics: [
@@ -33,6 +38,10 @@ const CONTEXT = {
   years: [{ months: ["Jan", "Feb"] }, { months: ["Mar"] }],
   counts: { a: 1, b: 2 },
   pairs: [],
+  url: "/search/?q=Daraa&page=2",
+  title: `Al-Qaeda's "branch" <in> Daraa \\ Dar'a – ضرعا`,
+  count: 42,
+  none: null,
 };
 
 function renderAll(): string[] {
@@ -40,11 +49,11 @@ function renderAll(): string[] {
   return TEMPLATES.map((source) => env.renderString(source, CONTEXT));
 }
 
-test("the quicker frame set renders every template as Nunjucks' own set does", () => {
-  const shipped = nunjucks.runtime.Frame.prototype.set;
+test("with the quicker frame set and escape, every template renders as with Nunjucks' own", () => {
   const before = renderAll();
-  assert.equal(quickenFrameSet(nunjucks.runtime), true, "the installed Nunjucks' Frame.prototype.set is not the one the quicker set copies: review src/render/nunjucks-frames.ts against it");
-  assert.notEqual(nunjucks.runtime.Frame.prototype.set, shipped);
+  assert.equal(quickenFrameSet(nunjucks.runtime), true, "the installed Nunjucks' Frame.prototype.set is not the one the quicker set copies: review src/render/nunjucks-speed.ts against it");
+  assert.notEqual(nunjucks.runtime.Frame.prototype.set, shippedSet);
+  assert.equal(quickenEscape(nunjucks.lib), true);
   // Twice: the second time with every name's parts kept from the first.
   assert.deepEqual(renderAll(), before);
   assert.deepEqual(renderAll(), before);
@@ -52,9 +61,26 @@ test("the quicker frame set renders every template as Nunjucks' own set does", (
   assert.equal(quickenFrameSet(nunjucks.runtime), true, "installing it again keeps it");
 });
 
-test("a frame set written otherwise is left as it is", () => {
+test("the quicker escape gives what Nunjucks' own gives, for every character and for mixed values", () => {
+  const shipped = shippedEscape;
+  assert.equal(quickenEscape(nunjucks.lib), true, "the installed Nunjucks' lib.escape is not the one the quicker escape is written against: review src/render/nunjucks-speed.ts against it");
+  const quick = nunjucks.lib.escape;
+  assert.notEqual(quick, shipped);
+  const values = ["", "Daraa", "/topics/daraa/", `<script>alert("x")</script>`, "Tom & Jerry's \\ path", "ضرعا – 4 March 2017", "\ud83d\ude00 <b>"];
+  for (let code = 0; code <= 0xffff; code += 1) values.push(String.fromCharCode(code), `a${String.fromCharCode(code)}b`);
+  for (const value of values) assert.equal(quick(value), shipped(value), JSON.stringify(value));
+  assert.equal(quick(`<a href="x">&</a>`), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+  assert.equal(quickenEscape(nunjucks.lib), true, "installing it again keeps it");
+  assert.equal(nunjucks.lib.escape, quick);
+});
+
+test("a frame set or an escape written otherwise is left as it is", () => {
   const other = { Frame: { prototype: { set(this: unknown) {} } } } as unknown as NunjucksRuntime;
   const own = other.Frame.prototype.set;
   assert.equal(quickenFrameSet(other), false);
   assert.equal(other.Frame.prototype.set, own);
+  const lib = { escape: (value: string) => value.replace(/</g, "&lt;") };
+  const escape = lib.escape;
+  assert.equal(quickenEscape(lib), false);
+  assert.equal(lib.escape, escape);
 });
