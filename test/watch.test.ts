@@ -29,8 +29,10 @@ describe("clippings serve --watch", () => {
     const child = spawn(process.execPath, [path.join(ROOT, "bin/clippings.js"), "serve", "--watch", "--input", input, "--dir", path.join(work, "dist"), "--port", String(port)], {
       stdio: ["ignore", "pipe", "inherit"],
     });
-    const browser = await launchChromium();
+    // Started inside the try: a browser that cannot start must not leave the server running.
+    let browser: Awaited<ReturnType<typeof launchChromium>> | null = null;
     try {
+      browser = await launchChromium();
       await new Promise<void>((resolve, reject) => {
         let out = "";
         child.stdout.on("data", (chunk: Buffer) => {
@@ -47,7 +49,7 @@ describe("clippings serve --watch", () => {
       await page.waitForSelector("text=Freshly added article about Quneitra", { timeout: 30_000 });
       assert.equal(await page.locator("main h3").count(), 6);
     } finally {
-      await browser.close();
+      await browser?.close();
       child.kill();
       await rm(work, { recursive: true, force: true });
     }
