@@ -74,7 +74,8 @@ export function quickenEscape(lib: NunjucksLib): boolean {
   // A block at a time, and the characters of a block one by one only when it changes.
   for (let block = 0; block <= 0xffff; block += 256) {
     const chars = Array.from({ length: 256 }, (_, i) => String.fromCharCode(block + i));
-    if (escape(chars.join("")) === chars.join("")) continue;
+    const text = chars.join("");
+    if (escape(text) === text) continue;
     for (const char of chars) if (escape(char) !== char) specials += `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
   }
   if (specials === "") return false;
@@ -85,12 +86,8 @@ export function quickenEscape(lib: NunjucksLib): boolean {
   return true;
 }
 
-/**
- * Hash of a function's source, to recognise an implementation.
- *
- * @param fn The function.
- */
-export function sourceHash(fn: (...args: never[]) => unknown): string {
+/** Hash of a function's source, to recognise an implementation. */
+function sourceHash(fn: (...args: never[]) => unknown): string {
   return createHash("sha1").update(fn.toString()).digest("base64url");
 }
 
