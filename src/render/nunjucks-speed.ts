@@ -13,7 +13,7 @@
  *   special character through a callback, and most values hold none. The quicker one first
  *   tests for one (a million short values: 190 against 115 ms).
  */
-import { createHash } from "node:crypto";
+import { contentHash } from "../cache/site-manifest.js";
 
 /** The part of Nunjucks' runtime (`nunjucks.runtime`) the quicker `set` replaces. */
 export interface NunjucksRuntime {
@@ -32,7 +32,7 @@ interface FrameLike {
   resolve(name: string, forWrite?: boolean): FrameLike | undefined;
 }
 
-/** Hashes of the sources these were written against (`@11ty/nunjucks` 3.3.0). */
+/** Hashes (`contentHash`) of the sources these were written against (`@11ty/nunjucks` 3.3.0). */
 const KNOWN_SET = "fm5-XJNAmVTHCrvUNHcwA8Wc3hI";
 const KNOWN_ESCAPE = "6vzo1EilHq_zLlbT_xPiZXX_iHU";
 
@@ -48,7 +48,7 @@ const MOST_NAMES = 10_000;
 export function quickenFrameSet(runtime: NunjucksRuntime): boolean {
   const proto = runtime.Frame.prototype;
   if (proto.set === quickSet) return true;
-  if (sourceHash(proto.set) !== KNOWN_SET) return false;
+  if (contentHash(proto.set.toString()) !== KNOWN_SET) return false;
   proto.set = quickSet;
   return true;
 }
@@ -69,7 +69,7 @@ const quickEscapes = new WeakSet<(value: string) => string>();
 export function quickenEscape(lib: NunjucksLib): boolean {
   const escape = lib.escape;
   if (quickEscapes.has(escape)) return true;
-  if (sourceHash(escape) !== KNOWN_ESCAPE) return false;
+  if (contentHash(escape.toString()) !== KNOWN_ESCAPE) return false;
   let specials = "";
   // A block at a time, and the characters of a block one by one only when it changes.
   for (let block = 0; block <= 0xffff; block += 256) {
@@ -84,11 +84,6 @@ export function quickenEscape(lib: NunjucksLib): boolean {
   quickEscapes.add(quick);
   lib.escape = quick;
   return true;
-}
-
-/** Hash of a function's source, to recognise an implementation. */
-function sourceHash(fn: (...args: never[]) => unknown): string {
-  return createHash("sha1").update(fn.toString()).digest("base64url");
 }
 
 const parts = new Map<string, readonly string[]>();
