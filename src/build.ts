@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { loadCaseStats, saveCaseStats } from "./cache/case-stats.js";
 import { buildKey, fileListHash, forgetLastBuild, holdsLastBuild, loadLastBuild, saveLastBuild, type BuildOutcome } from "./cache/last-build.js";
-import { loadRecordCache, recordKey, restoreRecord, saveRecordCache, type BodyFacts, type StoredRecord } from "./cache/records.js";
+import { loadRecordCache, recordKeys, restoreRecord, saveRecordCache, type BodyFacts, type StoredRecord } from "./cache/records.js";
 import { contentHash, hasSiteManifest, loadSiteManifest, saveSiteManifest, type SiteManifest } from "./cache/site-manifest.js";
 import { loadStore, removeOlderFormats, saveStore } from "./cache/store.js";
 import { packageCodeKey } from "./code-key.js";
@@ -277,7 +277,8 @@ async function parseAll(
   progress: NonNullable<BuildOptions["onProgress"]>,
 ): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; named: ContentNames; skipped: SkippedFile[]; parsed: number }> {
   const cache = cacheDir === null ? new Map<string, StoredRecord>() : await loadRecordCache(cacheDir);
-  const keys = files.map((file) => recordKey(file.name, file.digest, vocabulary));
+  const keyOf = recordKeys(vocabulary);
+  const keys = files.map((file) => keyOf(file.name, file.digest));
   const read = files.filter((_, i) => !cache.has(keys[i]!)).map((scanned) => scanned.file ?? readScanned(input, scanned));
   const unread = new Map(read.filter((file) => "reason" in file).map((file) => [file.name, file]));
   const missing = read.filter((file): file is SourceFile => !("reason" in file));

@@ -11,16 +11,17 @@ import { loadStore, saveStore } from "./store.js";
 const FILE = "records.v8";
 
 /**
- * The cache key of a source file: a hash of its name, its content digest (bytes and sidecar,
- * see `sourceDigest`), the topic vocabulary and the parser's code (see `parserKey`) —
- * everything its record depends on.
+ * The cache keys of source files: each a hash of the file's name, its content digest (bytes
+ * and sidecar, see `sourceDigest`), the topic vocabulary and the parser's code (see
+ * `parserKey`) — everything its record depends on. The vocabulary, the same for every file, is
+ * hashed once.
  *
- * @param name The file's name in the input folder.
- * @param digest The file's content digest.
  * @param vocabulary Text of the archive's `topics.yml`, if any.
+ * @returns The key of the file of a name (in the input folder) and a content digest.
  */
-export function recordKey(name: string, digest: string, vocabulary: string | null): string {
-  return createHash("sha256").update(`${parserKey()}\0${name}\0${digest}\0${vocabulary ?? "\u0001"}`).digest("base64url");
+export function recordKeys(vocabulary: string | null): (name: string, digest: string) => string {
+  const shared = `${parserKey()}\0${vocabulary === null ? "\u0001" : createHash("sha256").update(vocabulary).digest("base64url")}\0`;
+  return (name, digest) => createHash("sha256").update(`${shared}${name}\0${digest}`).digest("base64url");
 }
 
 /** A record as stored in the cache: serialised once, when parsed, before any later stage changes it. */
