@@ -8,11 +8,18 @@
  * rebuild repeated, after one unreported round that warms the process up. Prints one JSON line
  * with medians and ratios.
  * Before each measured command, what earlier ones wrote is flushed to disk (`sync`), so that no
- * command pays for the previous one's pending writes.
+ * command pays for the previous one's pending writes. Where the benchmark may (as root on
+ * Linux), the page cache is then emptied and the files the commands read (the inputs, the
+ * cache folder, the package's code and dependencies) are read back into it: on some virtual
+ * machines, creating files grows several times slower after earlier commands created and
+ * deleted tens of thousands (10,000 folders with one page each: 0.7 s with the page cache just
+ * emptied, 3 to 9 s after a few such rounds), which would make every figure depend on what
+ * ran before it. `--keep-page-cache` leaves the page cache alone.
  *
  *   npm run bench:build -- [corpus] [--articles 10000] [--runs 3] [--work DIR]
  */
 import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -26,15 +33,18 @@ interface Options {
   articles: number;
   runs: number;
   work: string;
+  /** Leave the page cache as earlier commands left it. */
+  keepPageCache: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { corpus: path.join(ROOT, "test/fixtures/fa-kes"), articles: 10_000, runs: 3, work: path.join(os.tmpdir(), "clippings-bench-build") };
+  const options: Options = { corpus: path.join(ROOT, "test/fixtures/fa-kes"), articles: 10_000, runs: 3, work: path.join(os.tmpdir(), "clippings-bench-build"), keepPageCache: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--articles") options.articles = Number(argv[++i]);
     else if (arg === "--runs") options.runs = Number(argv[++i]);
     else if (arg === "--work") options.work = path.resolve(argv[++i]!);
+    else if (arg === "--keep-page-cache") options.keepPageCache = true;
     else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}`);
     else options.corpus = path.resolve(arg);
   }
@@ -44,9 +54,10 @@ function parseArgs(argv: string[]): Options {
 }
 
 /** Wall time (s) and peak resident memory (MB) of one command, run with the memory probe preloaded. */
-async function measure(args: readonly string[], cwd: string): Promise<{ seconds: number; peakMB: number }> {
+async function measure(args: readonly string[], cwd: string, settle: () => void): Promise<{ seconds: number; peakMB: number }> {
   const peakFile = path.join(os.tmpdir(), `clippings-peak-${process.pid}-${Date.now()}`);
   flushWrites();
+  settle();
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", PEAK, ...args], { cwd, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, PEAK_MEMORY_FILE: peakFile } });
@@ -66,6 +77,28 @@ function flushWrites(): void {
   } catch {
     // No sync command here: measurements then include earlier commands' writes.
   }
+}
+
+/**
+ * Empty the page cache (Linux, as root; nothing happens elsewhere) and read every file below
+ * `folders` back into it, so that each measured command starts with what it reads cached and
+ * nothing else. Returns whether the page cache could be emptied.
+ */
+function resetPageCache(folders: readonly string[]): boolean {
+  try {
+    writeFileSync("/proc/sys/vm/drop_caches", "1");
+  } catch {
+    return false;
+  }
+  const readAll = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) readAll(file);
+      else if (entry.isFile()) readFileSync(file);
+    }
+  };
+  for (const folder of folders) if (existsSync(folder)) readAll(folder);
+  return true;
 }
 
 function median(values: readonly number[]): number {
@@ -114,28 +147,35 @@ async function main(): Promise<void> {
   let stages: unknown = null;
   let written = 0;
   let pages = 0;
+  const code = ["node_modules", "lib", "bin", "templates", "public", "scripts"].map((folder) => path.join(ROOT, folder));
+  let pageCacheReset = !options.keepPageCache;
+  const settleOn = (folders: readonly string[]) => () => {
+    if (pageCacheReset) pageCacheReset = resetPageCache([...folders, ...code]);
+  };
+  const settleEleventy = settleOn([markdown]);
+  const settleClippings = settleOn([input, cache]);
   for (let run = 1; run <= options.runs; run++) {
     process.stderr.write(`run ${run}/${options.runs}: eleventy alone…\n`);
     await rm(path.join(options.work, "markdown-out"), { recursive: true, force: true });
-    eleventy.push(await measure([eleventyBin, "--input=markdown", "--output=markdown-out", "--quiet"], options.work));
+    eleventy.push(await measure([eleventyBin, "--input=markdown", "--output=markdown-out", "--quiet"], options.work, settleEleventy));
 
     process.stderr.write(`run ${run}/${options.runs}: clippings full build…\n`);
     for (const ext of [".txt", ".meta.yml"]) await rm(path.join(input, extra + ext), { force: true });
     await rm(cache, { recursive: true, force: true });
     await rm(out, { recursive: true, force: true });
     const build = ["build", "--input", input, "--out", out, "--cache-dir", cache, "--base-url", "https://archive.example/"];
-    full.push(await measure([clippings, ...build], ROOT));
+    full.push(await measure([clippings, ...build], ROOT, settleClippings));
 
     process.stderr.write(`run ${run}/${options.runs}: clippings rebuild after adding one article…\n`);
     for (const ext of [".txt", ".meta.yml"]) await copyFile(path.join(held, extra + ext), path.join(input, extra + ext));
-    addOne.push(await measure([clippings, ...build], ROOT));
+    addOne.push(await measure([clippings, ...build], ROOT, settleClippings));
     const report = JSON.parse(await readFile(path.join(options.work, ".clippings/report.json"), "utf8")) as { summary: { pages: number; written: number; stages: unknown } };
     stages = report.summary.stages;
     written = report.summary.written;
     pages = report.summary.pages;
 
     process.stderr.write(`run ${run}/${options.runs}: clippings rebuild with nothing changed…\n`);
-    noChange.push(await measure([clippings, ...build], ROOT));
+    noChange.push(await measure([clippings, ...build], ROOT, settleClippings));
     unchangedWritten = (JSON.parse(await readFile(path.join(options.work, ".clippings/report.json"), "utf8")) as { summary: { written: number } }).summary.written;
   }
   process.stderr.write(`clippings rebuilds after adding one article, in one process…\n`);
@@ -143,6 +183,7 @@ async function main(): Promise<void> {
   const loop = await measure(
     ["--import", "tsx", path.join(ROOT, "scripts/lib/rebuild-loop.ts"), "--input", input, "--out", out, "--cache-dir", cache, "--held", held, "--cycles", String(options.runs + 1), "--result", loopFile],
     ROOT,
+    settleClippings,
   );
   const inProcess = JSON.parse(await readFile(loopFile, "utf8")) as number[];
   await rm(loopFile, { force: true });
@@ -155,6 +196,7 @@ async function main(): Promise<void> {
     articles: options.articles,
     runs: options.runs,
     cores: os.availableParallelism(),
+    pageCache: pageCacheReset ? "emptied before each command, its inputs and code read back" : "as earlier commands left it",
     eleventyBare: { seconds: round(eleventySeconds), peakMB: Math.round(median(eleventy.map((m) => m.peakMB))) },
     fullBuild: { seconds: round(fullSeconds), peakMB: Math.round(median(full.map((m) => m.peakMB))), runs: full.map((m) => round(m.seconds)) },
     addOneRebuild: { seconds: round(addOneSeconds), peakMB: Math.round(median(addOne.map((m) => m.peakMB))), filesWritten: written, files: pages, lastStagesMs: stages },
