@@ -16,7 +16,7 @@
  * emptied, 3 to 9 s after a few such rounds), which would make every figure depend on what
  * ran before it. `--keep-page-cache` leaves the page cache alone.
  *
- *   npm run bench:build -- [corpus] [--articles 10000] [--runs 3] [--work DIR]
+ *   npm run bench:build -- [corpus] [--articles 10000] [--runs 3] [--work DIR] [--keep-page-cache]
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
