@@ -19,10 +19,11 @@
  *   npm run bench:build -- [corpus] [--articles 10000] [--runs 3] [--work DIR] [--keep-page-cache]
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { listTree } from "../src/write/output.js";
 import { generateArticles, writeArchive } from "./lib/archive.js";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -90,14 +91,11 @@ function resetPageCache(folders: readonly string[]): boolean {
   } catch {
     return false;
   }
-  const readAll = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) readAll(file);
-      else if (entry.isFile()) readFileSync(file);
-    }
-  };
-  for (const folder of folders) if (existsSync(folder)) readAll(folder);
+  for (const folder of folders) {
+    if (!existsSync(folder)) continue;
+    // Links to folders are listed as files; only files are read.
+    for (const file of listTree(folder).map((name) => path.join(folder, name))) if (statSync(file).isFile()) readFileSync(file);
+  }
   return true;
 }
 
@@ -148,10 +146,9 @@ async function main(): Promise<void> {
   let written = 0;
   let pages = 0;
   const code = ["node_modules", "lib", "bin", "templates", "public", "scripts"].map((folder) => path.join(ROOT, folder));
+  // Emptied before every command, or before none: it stops at the first that may not.
   let pageCacheReset = !options.keepPageCache;
-  const settleOn = (folders: readonly string[]) => () => {
-    if (pageCacheReset) pageCacheReset = resetPageCache([...folders, ...code]);
-  };
+  const settleOn = (folders: readonly string[]) => () => void (pageCacheReset &&= resetPageCache([...folders, ...code]));
   const settleEleventy = settleOn([markdown]);
   const settleClippings = settleOn([input, cache]);
   for (let run = 1; run <= options.runs; run++) {
