@@ -2,7 +2,7 @@
  * The parse cache: records by the content they were parsed from, kept between builds so a
  * rebuild parses only the files that changed.
  */
-import { createHash } from "node:crypto";
+import { hashOf } from "../hash.js";
 import { deserialize, serialize } from "node:v8";
 import { parserKey } from "../parse/key.js";
 import type { ArticleRecord } from "../record.js";
@@ -20,8 +20,8 @@ const FILE = "records.v8";
  * @returns The key of the file of a name (in the input folder) and a content digest.
  */
 export function recordKeys(vocabulary: string | null): (name: string, digest: string) => string {
-  const shared = `${parserKey()}\0${vocabulary === null ? "\u0001" : createHash("sha256").update(vocabulary).digest("base64url")}\0`;
-  return (name, digest) => createHash("sha256").update(`${shared}${name}\0${digest}`).digest("base64url");
+  const shared = `${parserKey()}\0${vocabulary === null ? "\u0001" : hashOf("sha256", vocabulary, "base64url")}\0`;
+  return (name, digest) => hashOf("sha256", `${shared}${name}\0${digest}`, "base64url");
 }
 
 /** A record as stored in the cache: serialised once, when parsed, before any later stage changes it. */

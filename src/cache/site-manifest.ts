@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { hashOf } from "../hash.js";
 import { statStamp } from "../read/sources.js";
 import type { PlannedPage } from "../render/plan.js";
 import { readJsonFile, writeJsonFile } from "./json-file.js";
@@ -32,7 +33,7 @@ interface Stored {
  * @param content The file's bytes or text.
  */
 export function contentHash(content: string | Uint8Array): string {
-  return createHash("sha1").update(content).digest("base64url");
+  return hashOf("sha1", content, "base64url");
 }
 
 /**

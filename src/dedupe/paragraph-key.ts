@@ -1,5 +1,5 @@
 /** Comparing paragraphs the way readers see them: case, punctuation, symbols and spacing ignored. */
-import { createHash } from "node:crypto";
+import { hashOf } from "../hash.js";
 
 const SEPARATOR = /[\p{P}\p{S}\s]/u;
 /** Separators of the Basic Multilingual Plane, filled on first use: 0 unknown, 1 separator, 2 not. */
@@ -59,7 +59,7 @@ export function paragraphHashes(body: readonly { readonly text: string }[]): Flo
   body.forEach((block, i) => {
     const key = paragraphKey(block.text);
     if (key === "") return;
-    const digest = createHash("sha1").update(key).digest();
+    const digest = hashOf("sha1", key, "buffer");
     hashes[i] = digest.readUIntBE(0, 6) * 16 + (digest[6]! >> 4) || 1;
   });
   return hashes;

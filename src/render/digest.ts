@@ -7,7 +7,7 @@
  * Values whose content is already known by a key (an article's text, by the key its parse is
  * cached under) are never serialised: their names stand for them.
  */
-import { createHash } from "node:crypto";
+import { hashOf } from "../hash.js";
 
 /** What stands for each list object met so far (see `standIn`). */
 export type DigestMemo = WeakMap<object, string>;
@@ -64,7 +64,7 @@ export function digestItem(item: object, memo: DigestMemo, options: DigestOption
       text += "]";
     }
   }
-  return createHash("sha1").update(text + JSON.stringify(rest)).digest("base64url");
+  return hashOf("sha1", text + JSON.stringify(rest), "base64url");
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -96,7 +96,7 @@ function standIn(value: unknown, memo: DigestMemo, names: ContentNames): string 
   let text = names.get(value) ?? memo.get(value);
   if (text === undefined) {
     text = JSON.stringify(value);
-    if (text.length > INLINE_LIMIT) text = `#${createHash("sha1").update(text).digest("base64url")}`;
+    if (text.length > INLINE_LIMIT) text = `#${hashOf("sha1", text, "base64url")}`;
     memo.set(value, text);
   }
   return text;

@@ -9,7 +9,7 @@
  * gave it postings, each by a name for its content. A shard whose buckets' fingerprints are
  * those of the last build holds the same postings, and need not be made again.
  */
-import { createHash } from "node:crypto";
+import { hashOf } from "../hash.js";
 import { hash32 } from "../client/format.js";
 import { DROPPED, EMPTY, TermTable } from "./terms.js";
 
@@ -505,7 +505,7 @@ interface Token {
 
 /** The first eight bytes of a name's SHA-1, as two numbers. */
 function tokenOf(name: string): Token {
-  const digest = createHash("sha1").update(name).digest();
+  const digest = hashOf("sha1", name, "buffer");
   return { a: digest.readInt32LE(0), b: digest.readInt32LE(4) };
 }
 

@@ -2,7 +2,7 @@
  * Finding each article's topic mentions in batches, the per-article half of topic assignment:
  * what worker threads run, and what the build caches by the article's text and vocabulary.
  */
-import { createHash } from "node:crypto";
+import { hashOf } from "../hash.js";
 import { codeKey } from "../code-key.js";
 import type { ArticleRecord } from "../record.js";
 import { articleMentions, vocabularyIndex, type ArticleMentions, type VocabularyIndex } from "./article-mentions.js";
@@ -126,11 +126,11 @@ export function mentionsCodeKey(): string {
  *   the body is then stood for by it instead of being hashed.
  */
 export function mentionKey(article: MentionSource, vocabularyKey: string, bodyName?: string): string {
-  const hash = createHash("sha256").update(`${MENTIONS_VERSION}\0${mentionsCodeKey()}\0${vocabularyKey}\0${article.title}\0${article.subtitle ?? "\u0001"}\0`);
-  if (bodyName !== undefined) hash.update(`\u0003${bodyName}`);
+  let text = `${MENTIONS_VERSION}\0${mentionsCodeKey()}\0${vocabularyKey}\0${article.title}\0${article.subtitle ?? "\u0001"}\0`;
+  if (bodyName !== undefined) text += `\u0003${bodyName}`;
   else {
-    hash.update("\u0004");
-    for (const block of article.body) hash.update(block.text).update("\0");
+    text += "\u0004";
+    for (const block of article.body) text += `${block.text}\0`;
   }
-  return hash.update(`\u0002${article.topics.join("\0")}`).digest("base64url");
+  return hashOf("sha256", `${text}\u0002${article.topics.join("\0")}`, "base64url");
 }
