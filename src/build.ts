@@ -204,7 +204,7 @@ async function readAndLink(
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
 ): Promise<{ archive: Archive; search: SearchIndexStart; skipped: SkippedFile[]; parsed: number; duplicates: number }> {
-  const { records, facts, named, skipped, parsed } = await readAndParse(input, scanned, cacheDir, progress, lap);
+  const { records, facts, named, cached, skipped, parsed } = await readAndParse(input, scanned, cacheDir, progress, lap);
   const { vocabulary } = scanned;
   const vocabularyText = scanned.sources.vocabulary;
   progress({ stage: "link", done: 0, total: records.length });
@@ -214,7 +214,8 @@ async function readAndLink(
   const canonical = records.filter((r) => r.duplicateOf === undefined);
   // With few new articles, linking runs on this thread alone (their mentions are cached): the
   // search index reads the articles' texts on the other core meanwhile.
-  let search = parsed < EARLY_SEARCH_MAX_PARSED ? startSearchIndex(canonical, { cacheDir, names: named, range: { min: BACKGROUND_MIN_ARTICLES, max: REBUILD_BACKGROUND_MAX_ARTICLES } }) : null;
+  const stored = (r: object) => cached.get(r);
+  let search = parsed < EARLY_SEARCH_MAX_PARSED ? startSearchIndex(canonical, { cacheDir, names: named, stored, range: { min: BACKGROUND_MIN_ARTICLES, max: REBUILD_BACKGROUND_MAX_ARTICLES } }) : null;
   let topics: TopicPage[];
   try {
     topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, named, cacheDir, progress);
@@ -222,7 +223,7 @@ async function readAndLink(
     await search?.cancel();
     throw error;
   }
-  search ??= startSearchIndex(canonical, { cacheDir, names: named });
+  search ??= startSearchIndex(canonical, { cacheDir, names: named, stored });
   // The stored mentions just let go are buffers outside the heap, freed only when V8 collects.
   collectGarbage();
   progress({ stage: "link", done: records.length, total: records.length });
@@ -257,12 +258,12 @@ async function readAndParse(
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
   lap: (stage: BuildProgress["stage"]) => void,
-): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; named: ContentNames; skipped: SkippedFile[]; parsed: number }> {
-  const { records, facts, named, skipped, parsed } = await parseAll(input, sources.files, sources.vocabulary, cacheDir, progress);
+): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; named: ContentNames; cached: CachedKeys; skipped: SkippedFile[]; parsed: number }> {
+  const { records, facts, named, cached, skipped, parsed } = await parseAll(input, sources.files, sources.vocabulary, cacheDir, progress);
   if (cacheDir !== null) await saveKnownFiles(cacheDir, sources.files, scannedAt);
   skipped.push(...sources.skipped);
   lap("parse");
-  return { records, facts, named, skipped, parsed };
+  return { records, facts, named, cached, skipped, parsed };
 }
 
 /**
@@ -275,25 +276,27 @@ async function parseAll(
   vocabulary: string | null,
   cacheDir: string | null,
   progress: NonNullable<BuildOptions["onProgress"]>,
-): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; named: ContentNames; skipped: SkippedFile[]; parsed: number }> {
+): Promise<{ records: ArticleRecord[]; facts: BodyFacts[]; named: ContentNames; cached: CachedKeys; skipped: SkippedFile[]; parsed: number }> {
   const cache = cacheDir === null ? new Map<string, StoredRecord>() : await loadRecordCache(cacheDir);
   const keyOf = recordKeys(vocabulary);
   const keys = files.map((file) => keyOf(file.name, file.digest));
   const read = files.filter((_, i) => !cache.has(keys[i]!)).map((scanned) => scanned.file ?? readScanned(input, scanned));
   const unread = new Map(read.filter((file) => "reason" in file).map((file) => [file.name, file]));
   const missing = read.filter((file): file is SourceFile => !("reason" in file));
-  const cached = files.length - missing.length - unread.size;
-  progress({ stage: "parse", done: cached, total: files.length });
-  const outcomes = await parseFiles(missing, (done) => progress({ stage: "parse", done: cached + done, total: files.length }));
+  const known = files.length - missing.length - unread.size;
+  progress({ stage: "parse", done: known, total: files.length });
+  const outcomes = await parseFiles(missing, (done) => progress({ stage: "parse", done: known + done, total: files.length }));
   const fresh = new Map(missing.map((file, i) => [file.name, outcomes[i]!]));
   const records: ArticleRecord[] = [];
   const facts: BodyFacts[] = [];
   const named: ContentNames = new WeakMap();
+  const cached: CachedKeys = new WeakMap();
   const stored: [string, StoredRecord][] = [];
   const skipped: SkippedFile[] = [...unread.values()];
   files.forEach((file, i) => {
     if (unread.has(file.name)) return;
-    const outcome = cache.get(keys[i]!) ?? fresh.get(file.name)!;
+    const kept = cache.get(keys[i]!);
+    const outcome = kept ?? fresh.get(file.name)!;
     if ("error" in outcome) {
       skipped.push({ name: file.name, reason: `could not be parsed: ${outcome.error}` });
       return;
@@ -302,13 +305,17 @@ async function parseAll(
     records.push(record);
     facts.push(made);
     nameParsedContent(named, record, keys[i]!);
+    if (kept !== undefined && cacheDir !== null) cached.set(record, keys[i]!);
     stored.push([keys[i]!, outcome]);
   });
   // Saved now, not after the site is written: entries are keyed by content, so they hold
   // whatever happens next, and the serialised copies need not stay in memory.
   if (cacheDir !== null) await saveRecordCache(cacheDir, stored, cache);
-  return { records, facts, named, skipped, parsed: missing.length };
+  return { records, facts, named, cached, skipped, parsed: missing.length };
 }
+
+/** The key each record taken from the record cache is stored under there (see `recordKeys`). */
+type CachedKeys = WeakMap<object, string>;
 
 /**
  * Let a record's text parts, as parsed, be stood for in page digests by the key the parse is

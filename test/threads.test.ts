@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -13,7 +13,8 @@ import { renderSite } from "../src/render/eleventy.ts";
 import { chunkFamilies, chunkFolder, prepareRender, renderJob } from "../src/render/parallel.ts";
 import { pageFamilies } from "../src/render/plan.ts";
 import { parseFiles } from "../src/parse/parallel.ts";
-import { restoreRecord } from "../src/cache/records.ts";
+import { restoreRecord, saveRecordCache } from "../src/cache/records.ts";
+import { nameContent, type ContentNames } from "../src/render/digest.ts";
 import { readSources, type SourceFile } from "../src/read/sources.ts";
 import { assignUniqueSlugs } from "../src/dedupe/slugs.ts";
 import { assignTopics } from "../src/topics/assign.ts";
@@ -90,6 +91,44 @@ describe("worker threads", () => {
     assert.equal(rebuilt.written, 1);
     const written = (await readdir(again, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
     assert.deepEqual(written.map((e) => path.relative(again, path.join(e.parentPath, e.name))), [changed]);
+  });
+
+  it("should write the same search files when the worker reads the articles' bodies from the record cache", async () => {
+    const outcomes = await parseFiles(files, undefined, Infinity);
+    const list: ArticleRecord[] = records(outcomes);
+    assignUniqueSlugs(list);
+    const topics = assignTopics(list, parseVocabulary(vocabularyText));
+    const topicsOf = list.map((r) => r.topics);
+    // The bodies as parsed are named by their cache keys, as a build names them.
+    const cacheDir = path.join(work, "search-cache");
+    const keys = list.map((_, i) => `record-${i}`);
+    await saveRecordCache(
+      cacheDir,
+      outcomes.map((stored, i) => [keys[i]!, stored as Uint8Array] as const),
+      new Map(),
+    );
+    const names: ContentNames = new WeakMap();
+    list.forEach((r, i) => nameContent(names, r.body, `body:${keys[i]}`));
+    const stored = (r: object) => keys[list.indexOf(r as ArticleRecord)];
+    const here = path.join(work, "search-bodies-here");
+    const there = path.join(work, "search-bodies-there");
+    const onMain = await startSearchIndex(list, { names, range: { min: Infinity, max: Infinity } }).finish(topicsOf, topics, here, new Map()).done;
+    // No postings kept yet: every body is read from the record cache.
+    const onWorker = await startSearchIndex(list, { cacheDir, names, stored, range: { min: 0, max: Infinity } }).finish(topicsOf, topics, there, new Map()).done;
+    assert.deepEqual(onWorker.hashes, onMain.hashes);
+    await assertSameTree(here, there);
+    // Postings kept now: only the result file that changed needs its article's body.
+    const previous = new Map(onMain.hashes);
+    const [changed] = [...previous.keys()].filter((file) => file.startsWith("search/d/"));
+    previous.set(changed!, "an older hash");
+    const again = path.join(work, "search-bodies-again");
+    const rebuilt = await startSearchIndex(list, { cacheDir, names, stored, range: { min: 0, max: Infinity } }).finish(topicsOf, topics, again, previous).done;
+    assert.equal(rebuilt.written, 1);
+    assert.equal(await readFile(path.join(again, changed!), "utf8"), await readFile(path.join(here, changed!), "utf8"));
+    // A body the record cache does not hold fails the index, naming the article.
+    const lost = (r: object) => (r === list[0] ? "not-in-the-cache" : stored(r));
+    const failed = startSearchIndex(list, { cacheDir, names, stored: lost, range: { min: 0, max: Infinity } }).finish(topicsOf, topics, path.join(work, "search-lost"), new Map());
+    await assert.rejects(failed.done, new RegExp(`the text of ${list[0]!.slug} is needed`));
   });
 
   it("should report a search index failing on its worker thread when awaited, whenever it fails", async () => {

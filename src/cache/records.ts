@@ -5,7 +5,7 @@
 import { hashOf } from "../hash.js";
 import { deserialize, serialize } from "node:v8";
 import { parserKey } from "../parse/key.js";
-import type { ArticleRecord } from "../record.js";
+import type { ArticleRecord, Block } from "../record.js";
 import { loadStore, saveStore } from "./store.js";
 
 const FILE = "records.v8";
@@ -64,6 +64,23 @@ export function restoreRecord(stored: StoredRecord): ParsedRecord {
  */
 export function loadRecordCache(dir: string): Promise<Map<string, StoredRecord>> {
   return loadStore(dir, FILE);
+}
+
+/**
+ * The bodies, as parsed, of the records stored under `keys`; keys the cache does not hold are
+ * left out. For a stage that needs only a few of the bodies it was not given.
+ *
+ * @param dir Cache folder.
+ * @param keys Record keys (see {@link recordKeys}).
+ */
+export async function loadStoredBodies(dir: string, keys: readonly string[]): Promise<Map<string, Block[]>> {
+  const cache = await loadRecordCache(dir);
+  const bodies = new Map<string, Block[]>();
+  for (const key of keys) {
+    const stored = cache.get(key);
+    if (stored !== undefined) bodies.set(key, restoreRecord(stored).record.body);
+  }
+  return bodies;
 }
 
 /**

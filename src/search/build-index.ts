@@ -15,9 +15,9 @@ import type { OutputFile } from "../write/output.js";
 import { searchCodeKey } from "./code-key.js";
 import { assignDocIds } from "./doc-ids.js";
 import { buildFilters } from "./filters.js";
-import { InvertedIndex } from "./inverted.js";
+import { InvertedIndex, postingsFit } from "./inverted.js";
 import { NO_POSTINGS, type PostingsCache } from "./postings-cache.js";
-import { ownFieldTexts, SEARCH_FIELDS, spellingsByTopic, topicsField, topicSpellings, TOPICS_FIELD, type SearchRecord, type SearchTopic, type Spelling, type SpellingsByTopic, type TextRecord } from "./lunr-index.js";
+import { ownFieldTexts, SEARCH_FIELDS, spellingsByTopic, topicsField, topicSpellings, TOPICS_FIELD, type LeanTextRecord, type SearchRecord, type SearchTopic, type Spelling, type SpellingsByTopic, type TextRecord } from "./lunr-index.js";
 import { cutShards, shardCount } from "./shards.js";
 
 /** Characters of article text a result file keeps for excerpts. */
@@ -95,7 +95,7 @@ export function* searchIndexBatches(records: readonly SearchRecord[], topics: re
  * are the same either way.
  */
 export class SearchTexts {
-  readonly #ordered: readonly TextRecord[];
+  readonly #ordered: LeanTextRecord[];
   /** Per record as given, its place in doc-number order. */
   readonly #place: readonly number[];
   readonly #docIds: readonly number[];
@@ -106,19 +106,20 @@ export class SearchTexts {
   readonly read: number;
 
   /**
-   * @param records Published records (distinct slugs); their topics, if any, are not read.
+   * @param records Published records (distinct slugs); their topics, if any, are not read. A
+   *   record may come without its body (see `LeanTextRecord`) when `cache` holds its postings or
+   *   `bodies` its body (see {@link SearchTexts.wanted}).
    * @param cache Postings kept from earlier builds: an article found there by the name of its
    *   content is not read again.
+   * @param bodies Bodies of records that came without one, by their `stored` key.
+   * @throws Error when a record without its body has to be read and `bodies` lacks it.
    */
-  constructor(records: readonly TextRecord[], cache: PostingsCache = NO_POSTINGS) {
-    const ids = assignDocIds(records.map((r) => r.slug));
-    const order = records.map((_, i) => i).sort((a, b) => ids.get(records[a]!.slug)! - ids.get(records[b]!.slug)!);
-    const place = new Array<number>(records.length);
-    order.forEach((i, k) => (place[i] = k));
+  constructor(records: readonly LeanTextRecord[], cache: PostingsCache = NO_POSTINGS, bodies: ReadonlyMap<string, TextRecord["body"]> = new Map()) {
+    const { place, ordered, docIds, names } = docOrder(records);
     this.#place = place;
-    this.#ordered = order.map((i) => records[i]!);
-    this.#docIds = this.#ordered.map((r) => ids.get(r.slug)!);
-    this.#names = this.#ordered.map((r, i) => docName(r, this.#docIds[i]!));
+    this.#ordered = [...ordered];
+    this.#docIds = docIds;
+    this.#names = names;
     this.#index.table.seed(cache.terms);
     let read = 0;
     this.#ordered.forEach((r, i) => {
@@ -126,9 +127,56 @@ export class SearchTexts {
       const kept = cache.docs.get(name);
       if (kept !== undefined && this.#index.addRead(kept, name)) return;
       read++;
-      this.#index.add(ownFieldTexts(r), name);
+      this.#index.add(ownFieldTexts(this.#withBody(i, bodies)), name);
     });
     this.read = read;
+  }
+
+  /**
+   * The `stored` keys of the records given without their body that {@link SearchTexts} would
+   * have to read, `cache` lacking their postings.
+   *
+   * @param records As they will be given to the constructor.
+   * @param cache The postings it will be given.
+   */
+  static wanted(records: readonly LeanTextRecord[], cache: PostingsCache): string[] {
+    if (records.every((r) => r.body !== undefined)) return [];
+    const { ordered, names } = docOrder(records);
+    return ordered.flatMap((r, i) => {
+      const kept = cache.docs.get(names[i]!);
+      return r.stored !== undefined && (kept === undefined || !postingsFit(kept, cache.terms.length)) ? [r.stored] : [];
+    });
+  }
+
+  /**
+   * The `stored` keys of the records given without their body whose result file differs from
+   * the last build's, so that {@link batches} needs their body (see {@link giveBodies}).
+   *
+   * @param previous What named each search file of the last build (see `IndexFile`).
+   */
+  bodiesWanted(previous: ReadonlyMap<string, string>): string[] {
+    return this.#ordered.flatMap((r, i) => (r.stored !== undefined && r.body === undefined && previous.get(SEARCH_PATHS.doc(this.#docIds[i]!)) !== `=${this.#names[i]!}` ? [r.stored] : []));
+  }
+
+  /**
+   * Give the bodies {@link bodiesWanted} named.
+   *
+   * @param bodies Bodies by `stored` key.
+   */
+  giveBodies(bodies: ReadonlyMap<string, TextRecord["body"]>): void {
+    this.#ordered.forEach((r, i) => {
+      if (r.body === undefined && bodies.has(r.stored)) this.#withBody(i, bodies);
+    });
+  }
+
+  /** The record at `i` in doc order with its body, taken from `bodies` when it came without. */
+  #withBody(i: number, bodies: ReadonlyMap<string, TextRecord["body"]>): TextRecord {
+    const r = this.#ordered[i]!;
+    if (r.body !== undefined) return r;
+    const body = bodies.get(r.stored);
+    if (body === undefined) throw new Error(`the text of ${r.slug} is needed, and the record cache does not hold it`);
+    const { stored: _stored, ...rest } = r;
+    return (this.#ordered[i] = { ...rest, body });
   }
 
   /**
@@ -148,7 +196,7 @@ export class SearchTexts {
    */
   *batches(topicsOf: readonly string[][], topics: readonly SearchTopic[], options: SearchBatchOptions = {}): Generator<IndexFile[]> {
     if (topicsOf.length !== this.#ordered.length) throw new Error(`search index: topics for ${topicsOf.length} of ${this.#ordered.length} articles`);
-    const ordered: SearchRecord[] = new Array(topicsOf.length);
+    const ordered: (LeanTextRecord & { readonly topics: string[] })[] = new Array(topicsOf.length);
     topicsOf.forEach((names, i) => (ordered[this.#place[i]!] = { ...this.#ordered[this.#place[i]!]!, topics: names }));
     const docIds = this.#docIds;
     const index = this.#index;
@@ -190,23 +238,56 @@ export class SearchTexts {
     for (let i = 0; i < ordered.length; i++) {
       const path = SEARCH_PATHS.doc(docIds[i]!);
       const identity = `=${this.#names[i]!}`;
-      batch.push(previous.get(path) === identity ? { path, identity } : { path, identity, content: JSON.stringify(resultFile(ordered[i]!)) });
+      batch.push(previous.get(path) === identity ? { path, identity } : { path, identity, content: JSON.stringify(resultFile({ ...ordered[i]!, body: this.#withBody(i, NO_BODIES).body })) });
       yield* flush(BATCH_FILES);
     }
     yield* flush(1);
   }
 }
 
+/** No bodies given. */
+const NO_BODIES: ReadonlyMap<string, TextRecord["body"]> = new Map();
+
+/**
+ * The records in doc-number order, with their doc numbers and names (see `docName`), and per
+ * record as given its place in that order; made once per list (see {@link SearchTexts.wanted}).
+ */
+function docOrder(records: readonly LeanTextRecord[]): DocOrder {
+  let made = orders.get(records);
+  if (made === undefined) orders.set(records, (made = makeDocOrder(records)));
+  return made;
+}
+
+/** What {@link docOrder} made of each list of records it was given. */
+const orders = new WeakMap<readonly LeanTextRecord[], DocOrder>();
+
+interface DocOrder {
+  readonly place: readonly number[];
+  readonly ordered: readonly LeanTextRecord[];
+  readonly docIds: readonly number[];
+  readonly names: readonly string[];
+}
+
+function makeDocOrder(records: readonly LeanTextRecord[]): DocOrder {
+  const ids = assignDocIds(records.map((r) => r.slug));
+  const order = records.map((_, i) => i).sort((a, b) => ids.get(records[a]!.slug)! - ids.get(records[b]!.slug)!);
+  const place = new Array<number>(records.length);
+  order.forEach((i, k) => (place[i] = k));
+  const ordered = order.map((i) => records[i]!);
+  const docIds = ordered.map((r) => ids.get(r.slug)!);
+  return { place, ordered, docIds, names: ordered.map((r, i) => docName(r, docIds[i]!)) };
+}
+
 /**
  * A name for everything a record's own index fields and result file are made from, with its
  * doc number and the code that reads them (see `searchCodeKey`).
  */
-function docName(r: TextRecord, docId: number): string {
-  return contentHash(JSON.stringify([searchCodeKey(), docId, r.slug, r.title, r.subtitle, r.authors, r.publisher, r.published, r.bodyName ?? r.body.map((b) => b.text)]));
+function docName(r: LeanTextRecord, docId: number): string {
+  return contentHash(JSON.stringify([searchCodeKey(), docId, r.slug, r.title, r.subtitle, r.authors, r.publisher, r.published, r.bodyName ?? r.body!.map((b) => b.text)]));
 }
 
 /** Add every record's topics field, in doc order. */
-function addTopics(index: InvertedIndex, records: readonly SearchRecord[], spellings: SpellingsByTopic): void {
+function addTopics(index: InvertedIndex, records: readonly Omit<SearchRecord, "body">[], spellings: SpellingsByTopic): void {
   const known = new Map<Spelling, readonly number[]>();
   const numbers = (s: Spelling) => {
     let found = known.get(s);

@@ -19,7 +19,7 @@ export interface FilterIndex {
  * @param topics Topic pages (for names and slugs).
  * @returns Options and files.
  */
-export function buildFilters(records: readonly SearchRecord[], ids: readonly number[], topics: readonly SearchTopic[]): FilterIndex {
+export function buildFilters(records: readonly Omit<SearchRecord, "body">[], ids: readonly number[], topics: readonly SearchTopic[]): FilterIndex {
   const slugOf = new Map(topics.map((t) => [t.topic.name, t.topic.slug]));
   const groups: Record<FilterKind, Map<string, { label: string; docs: number[] }>> = { topic: new Map(), publisher: new Map(), year: new Map() };
   const add = (kind: FilterKind, value: string, label: string, doc: number) => {

@@ -440,6 +440,17 @@ export class InvertedIndex {
  * Postings with, first, one more than `highest`, the highest term number they name: an index
  * can then tell whether its table has them all.
  */
+/**
+ * Whether an index whose table numbers `termCount` terms can take these postings (see
+ * `InvertedIndex.addRead`): a table seeded with the terms they were numbered by can.
+ *
+ * @param postings A document's own postings.
+ * @param termCount Terms the table numbers.
+ */
+export function postingsFit(postings: Uint8Array, termCount: number): boolean {
+  return new Cursor(postings, 0).next() <= termCount;
+}
+
 function withBound(fields: Uint8Array, highest: number): Uint8Array {
   const out = new Bytes();
   out.push(highest + 1);

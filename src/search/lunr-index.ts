@@ -80,6 +80,13 @@ export type SearchRecord = IndexedRecord & Pick<ArticleRecord, "slug" | "publish
  */
 export type TextRecord = Omit<SearchRecord, "topics"> & { readonly bodyName?: string };
 
+/**
+ * A {@link TextRecord} whose body may be left out: when the record cache holds it as parsed,
+ * under `stored` (the record's cache key), it is read from there only if it is needed, so that
+ * a rebuild does not pass every body to the index's worker thread.
+ */
+export type LeanTextRecord = Omit<TextRecord, "body"> & ({ readonly body: TextRecord["body"]; readonly stored?: undefined } | { readonly body?: undefined; readonly stored: string; readonly bodyName: string });
+
 /** What the search stage reads of a topic: its names and the spellings found. */
 export type SearchTopic = Pick<TopicPage, "topic" | "spellings">;
 

@@ -9,7 +9,7 @@
 import type { Worker } from "node:worker_threads";
 import type { ContentNames } from "../render/digest.js";
 import { request, startWorker } from "../threads.js";
-import type { SearchTopic, TextRecord } from "./lunr-index.js";
+import type { LeanTextRecord, SearchTopic, TextRecord } from "./lunr-index.js";
 import { readTexts } from "./read-texts.js";
 import type { SearchFinishMessage, SearchReply, SearchTextsMessage } from "./worker.js";
 import { writeSearchIndex, type WrittenSearch } from "./write.js";
@@ -42,6 +42,12 @@ export interface SearchStartOptions {
   readonly cacheDir?: string | null;
   readonly names?: ContentNames;
   readonly range?: { readonly min: number; readonly max: number };
+  /**
+   * The key the record cache (in `cacheDir`) holds a record under, for records whose body is
+   * still as stored there: such a body is not sent to the worker thread, which reads it from
+   * the cache only if it needs it (an article whose postings or result file changed).
+   */
+  readonly stored?: (record: TextRecord) => string | undefined;
 }
 
 /**
@@ -57,7 +63,7 @@ export interface SearchStartOptions {
  *   them; fewest and most articles indexed on a worker thread.
  */
 export function startSearchIndex(records: readonly TextRecord[], options: SearchStartOptions = {}): SearchIndexStart {
-  const { cacheDir = null, names, range = { min: BACKGROUND_MIN_ARTICLES, max: BACKGROUND_MAX_ARTICLES } } = options;
+  const { cacheDir = null, names, range = { min: BACKGROUND_MIN_ARTICLES, max: BACKGROUND_MAX_ARTICLES }, stored } = options;
   const bodyName = (r: TextRecord) => r.bodyName ?? names?.get(r.body);
   if (records.length < range.min || records.length > range.max) {
     const named = names === undefined ? records : records.map((r): TextRecord => ({ ...r, bodyName: bodyName(r) }));
@@ -69,9 +75,12 @@ export function startSearchIndex(records: readonly TextRecord[], options: Search
       cancel: async () => {},
     };
   }
-  const lean = records.map(
-    (r): TextRecord => ({ slug: r.slug, title: r.title, subtitle: r.subtitle, authors: r.authors, publisher: r.publisher, published: r.published, body: r.body.map((b) => ({ text: b.text })), bodyName: bodyName(r) }),
-  );
+  const lean = records.map((r): LeanTextRecord => {
+    const own = { slug: r.slug, title: r.title, subtitle: r.subtitle, authors: r.authors, publisher: r.publisher, published: r.published };
+    const name = bodyName(r);
+    const key = cacheDir === null || name === undefined ? undefined : stored?.(r);
+    return key === undefined ? { ...own, body: r.body.map((b) => ({ text: b.text })), bodyName: name } : { ...own, stored: key, bodyName: name! };
+  });
   let worker: Worker | null = startWorker(new URL("./worker.js", import.meta.url));
   worker.postMessage({ kind: "texts", records: lean, cacheDir } satisfies SearchTextsMessage);
   return {

@@ -4,14 +4,18 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { SearchTexts } from "./build-index.js";
-import type { SearchTopic, TextRecord } from "./lunr-index.js";
+import { loadStoredBodies } from "../cache/records.js";
+import type { LeanTextRecord, SearchTopic } from "./lunr-index.js";
 import { readTexts } from "./read-texts.js";
 import { writeSearchIndex } from "./write.js";
 
-/** The articles to index, without their topics, and the cache folder (see `readTexts`); no reply. */
+/**
+ * The articles to index, without their topics (and, those the record cache holds as parsed,
+ * without their body), and the cache folder (see `readTexts`); no reply.
+ */
 export interface SearchTextsMessage {
   readonly kind: "texts";
-  readonly records: readonly TextRecord[];
+  readonly records: readonly LeanTextRecord[];
   readonly cacheDir: string | null;
 }
 
@@ -36,10 +40,13 @@ export interface SearchReply {
 
 /** The texts read (or why they could not be), once the articles came. */
 let texts: Promise<SearchTexts> | null = null;
+/** The cache folder the articles came with. */
+let cacheDir: string | null = null;
 
 parentPort!.on("message", async (message: SearchTextsMessage | SearchFinishMessage) => {
   if (message.kind === "texts") {
-    texts = readTexts(message.records, message.cacheDir);
+    cacheDir = message.cacheDir;
+    texts = readTexts(message.records, cacheDir);
     // A failure is reported when the files are asked for.
     texts.catch(() => {});
     return;
@@ -47,7 +54,11 @@ parentPort!.on("message", async (message: SearchTextsMessage | SearchFinishMessa
   let reply: SearchReply;
   try {
     if (texts === null) throw new Error("no articles were sent");
-    const { hashes, written } = writeSearchIndex(await texts, message.topicsOf, message.topics, message.staging, message.previous);
+    const read = await texts;
+    // Result files that changed show their article's text, which came without it.
+    const wanted = read.bodiesWanted(message.previous);
+    if (wanted.length > 0 && cacheDir !== null) read.giveBodies(await loadStoredBodies(cacheDir, wanted));
+    const { hashes, written } = writeSearchIndex(read, message.topicsOf, message.topics, message.staging, message.previous);
     reply = { id: message.id, hashes, written };
   } catch (error) {
     reply = { id: message.id, error: (error as Error).message };
