@@ -305,7 +305,7 @@ async function parseAll(
     records.push(record);
     facts.push(made);
     nameParsedContent(named, record, keys[i]!);
-    if (kept !== undefined && cacheDir !== null) cached.set(record, keys[i]!);
+    if (kept !== undefined) cached.set(record, keys[i]!);
     stored.push([keys[i]!, outcome]);
   });
   // Saved now, not after the site is written: entries are keyed by content, so they hold

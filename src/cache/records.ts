@@ -2,8 +2,8 @@
  * The parse cache: records by the content they were parsed from, kept between builds so a
  * rebuild parses only the files that changed.
  */
-import { hashOf } from "../hash.js";
 import { deserialize, serialize } from "node:v8";
+import { hashOf } from "../hash.js";
 import { parserKey } from "../parse/key.js";
 import type { ArticleRecord, Block } from "../record.js";
 import { loadStore, saveStore } from "./store.js";

@@ -114,7 +114,7 @@ export class SearchTexts {
    * @param bodies Bodies of records that came without one, by their `stored` key.
    * @throws Error when a record without its body has to be read and `bodies` lacks it.
    */
-  constructor(records: readonly LeanTextRecord[], cache: PostingsCache = NO_POSTINGS, bodies: ReadonlyMap<string, TextRecord["body"]> = new Map()) {
+  constructor(records: readonly LeanTextRecord[], cache: PostingsCache = NO_POSTINGS, bodies: ReadonlyMap<string, TextRecord["body"]> = NO_BODIES) {
     const { place, ordered, docIds, names } = docOrder(records);
     this.#place = place;
     this.#ordered = [...ordered];
