@@ -238,7 +238,7 @@ export class SearchTexts {
     for (let i = 0; i < ordered.length; i++) {
       const path = SEARCH_PATHS.doc(docIds[i]!);
       const identity = `=${this.#names[i]!}`;
-      batch.push(previous.get(path) === identity ? { path, identity } : { path, identity, content: JSON.stringify(resultFile({ ...ordered[i]!, body: this.#withBody(i, NO_BODIES).body })) });
+      batch.push(previous.get(path) === identity ? { path, identity } : { path, identity, content: JSON.stringify(resultFile(ordered[i]!, this.#withBody(i, NO_BODIES).body)) });
       yield* flush(BATCH_FILES);
     }
     yield* flush(1);
@@ -301,8 +301,8 @@ function addTopics(index: InvertedIndex, records: readonly Omit<SearchRecord, "b
 }
 
 /** What a result shows of an article. */
-function resultFile(r: SearchRecord): DocFile {
-  const text = [r.subtitle ?? "", ...r.body.map((b) => b.text)].filter(Boolean).join("\n");
+function resultFile(r: Pick<SearchRecord, "slug" | "title" | "subtitle" | "published" | "publisher">, body: SearchRecord["body"]): DocFile {
+  const text = [r.subtitle ?? "", ...body.map((b) => b.text)].filter(Boolean).join("\n");
   return { s: r.slug, t: r.title, d: dateLabel(r.published), p: r.publisher ?? "", x: text.slice(0, MAX_EXCERPT_SOURCE) };
 }
 

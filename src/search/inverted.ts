@@ -185,8 +185,9 @@ export class InvertedIndex {
    * @returns False, and nothing added, when the postings name terms this table does not have.
    */
   addRead(postings: Uint8Array, name: string): boolean {
+    if (!postingsFit(postings, this.table.terms.length)) return false;
     const cursor = new Cursor(postings, 0);
-    if (cursor.next() > this.table.terms.length) return false;
+    cursor.next();
     const doc = this.docCount++;
     this.#names[doc] = name;
     this.#postings[doc] = postings;
