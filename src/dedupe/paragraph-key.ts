@@ -55,9 +55,18 @@ const utf16 = new TextDecoder("utf-16le");
  * @returns One hash per block, in order.
  */
 export function paragraphHashes(body: readonly { readonly text: string }[]): Float64Array {
-  const hashes = new Float64Array(body.length);
-  body.forEach((block, i) => {
-    const key = paragraphKey(block.text);
+  return keyHashes(body.map((block) => paragraphKey(block.text)));
+}
+
+/**
+ * The hashes {@link paragraphHashes} makes, of the blocks' keys when they are already made.
+ *
+ * @param keys Each block's {@link paragraphKey}, in order.
+ * @returns One hash per block, in order.
+ */
+export function keyHashes(keys: readonly string[]): Float64Array {
+  const hashes = new Float64Array(keys.length);
+  keys.forEach((key, i) => {
     if (key === "") return;
     const digest = hashOf("sha1", key, "buffer");
     hashes[i] = digest.readUIntBE(0, 6) * 16 + (digest[6]! >> 4) || 1;

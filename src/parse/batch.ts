@@ -1,8 +1,8 @@
 /** Parsing a batch of files into stored records: the work one parse worker does per message. */
 import { storeRecord, type StoredRecord } from "../cache/records.js";
 import { bodySignature } from "../dedupe/duplicates.js";
-import { paragraphHashes } from "../dedupe/paragraph-key.js";
-import { dedupeParagraphs } from "../dedupe/paragraphs.js";
+import { keyHashes } from "../dedupe/paragraph-key.js";
+import { dedupeParagraphs, removeRepeatedParagraphs } from "../dedupe/paragraphs.js";
 import type { SourceFile } from "../read/sources.js";
 import type { ArticleRecord } from "../record.js";
 import { parseSource } from "./index.js";
@@ -32,8 +32,10 @@ export function parseBatch(files: readonly SourceFile[]): { results: ParseOutcom
   const transfer: ArrayBuffer[] = [];
   const results = files.map((file): ParseOutcome => {
     try {
-      const record = extractRecord(file);
-      const stored = storeRecord({ record, signature: bodySignature(record), paragraphs: paragraphHashes(record.body) });
+      const record = parseSource(file);
+      // The kept blocks' keys, made once for finding repeats and for the furniture stage's hashes.
+      const keys = removeRepeatedParagraphs(record);
+      const stored = storeRecord({ record, signature: bodySignature(record), paragraphs: keyHashes(keys) });
       // Only a buffer the record has to itself can be moved.
       if (stored.byteOffset === 0 && stored.byteLength === stored.buffer.byteLength) transfer.push(stored.buffer as ArrayBuffer);
       return stored;
