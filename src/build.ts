@@ -216,19 +216,22 @@ async function readAndLink(
   // search index reads the articles' texts on the other core meanwhile.
   const stored = (r: object) => cached.get(r);
   let search = parsed < EARLY_SEARCH_MAX_PARSED ? startSearchIndex(canonical, { cacheDir, names: named, stored, range: { min: BACKGROUND_MIN_ARTICLES, max: REBUILD_BACKGROUND_MAX_ARTICLES } }) : null;
+  // Otherwise the index begins once the mentions are found, and reads the texts on the core
+  // the mention threads leave while the topics are combined on this one.
+  const begin = () => (search ??= startSearchIndex(canonical, { cacheDir, names: named, stored }));
   let topics: TopicPage[];
   try {
-    topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, named, cacheDir, progress);
+    topics = await linkTopics(canonical, { key: contentHash(vocabularyText ?? ""), vocabulary }, named, cacheDir, { progress, found: begin });
   } catch (error) {
     await search?.cancel();
     throw error;
   }
-  search ??= startSearchIndex(canonical, { cacheDir, names: named, stored });
+  const index = begin();
   // The stored mentions just let go are buffers outside the heap, freed only when V8 collects.
   collectGarbage();
   progress({ stage: "link", done: records.length, total: records.length });
   lap("link");
-  return { archive: { records, topics, named }, search, skipped, parsed, duplicates };
+  return { archive: { records, topics, named }, search: index, skipped, parsed, duplicates };
 }
 
 /**
@@ -340,15 +343,17 @@ const MENTIONS_FILES = /^mentions(?:-[^.]+)?\.v8$/;
  * anew only when its text or the vocabulary changed, and the case statistics are updated with
  * the words of the articles that came and went; the caches are saved at once, and the
  * mentions, much larger than the topics made from them, are not kept. A body still as parsed
- * is stood for in the mentions' keys by its name in `named`.
+ * is stood for in the mentions' keys by its name in `named`. `events.found` is called once every
+ * article's mentions are at hand, before they are combined.
  */
 async function linkTopics(
   articles: ArticleRecord[],
   context: MentionContext,
   named: ContentNames,
   cacheDir: string | null,
-  progress: NonNullable<BuildOptions["onProgress"]>,
+  events: { readonly progress: NonNullable<BuildOptions["onProgress"]>; readonly found: () => void },
 ): Promise<TopicPage[]> {
+  const { progress } = events;
   const cache = cacheDir === null ? new Map<string, StoredMentions>() : await loadStore(cacheDir, MENTIONS_FILE);
   const keys = articles.map((a) => mentionKey(a, context.key, named.get(a.body)));
   const missing = keys.flatMap((key, i) => (cache.has(key) ? [] : [i]));
@@ -357,6 +362,7 @@ async function linkTopics(
     context,
     (done) => progress({ stage: "link", done, total: missing.length }),
   );
+  events.found();
   const fresh = new Map(missing.map((i, j) => [keys[i]!, found[j]!]));
   found.length = 0;
   const storedOf = (key: string) => cache.get(key) ?? fresh.get(key) ?? null;
