@@ -52,11 +52,11 @@ function cachedCompiler(env) {
 
 /**
  * The page as one piece of text. Nunjucks builds a page by joining many small strings, which
- * V8 keeps as a tree of pieces until the text is read; Eleventy holds each page's text until the
- * run ends, and until the file is written the pieces can survive collections of the young
- * generation, which copy every one of them. Reading a character makes V8 join the pieces at once (a copy
- * the file write would make anyway), leaving them to be collected young: in a full build of
- * 10,000 articles, each render thread spent about 400 ms less in such collections.
+ * V8 keeps as a tree of pieces until the text is read; Eleventy holds each page's text until
+ * the run ends, and until the file is written the pieces can survive collections of the young
+ * generation, which copy every one of them. Reading a character makes V8 join the pieces at
+ * once (a copy the file write would make anyway), leaving them to be collected young: in a full
+ * build of 10,000 articles, each render thread spent about 400 ms less in such collections.
  *
  * @param {string} html
  */

@@ -9,8 +9,8 @@
  * gave it postings, each by a name for its content. A shard whose buckets' fingerprints are
  * those of the last build holds the same postings, and need not be made again.
  */
-import { hashOf } from "../hash.js";
 import { hash32 } from "../client/format.js";
+import { hashOf } from "../hash.js";
 import { DROPPED, EMPTY, TermTable } from "./terms.js";
 
 /** Buckets postings are kept in; shard counts are powers of two up to this. */
@@ -438,10 +438,6 @@ export class InvertedIndex {
 }
 
 /**
- * Postings with, first, one more than `highest`, the highest term number they name: an index
- * can then tell whether its table has them all.
- */
-/**
  * Whether an index whose table numbers `termCount` terms can take these postings (see
  * `InvertedIndex.addRead`): a table seeded with the terms they were numbered by can.
  *
@@ -452,6 +448,10 @@ export function postingsFit(postings: Uint8Array, termCount: number): boolean {
   return new Cursor(postings, 0).next() <= termCount;
 }
 
+/**
+ * Postings with, first, one more than `highest`, the highest term number they name: an index
+ * can then tell whether its table has them all.
+ */
 function withBound(fields: Uint8Array, highest: number): Uint8Array {
   const out = new Bytes();
   out.push(highest + 1);

@@ -3,8 +3,8 @@
  * articles' texts are read as soon as they come, and the files made once the topics follow.
  */
 import { parentPort } from "node:worker_threads";
-import type { SearchTexts } from "./build-index.js";
 import { loadStoredBodies } from "../cache/records.js";
+import type { SearchTexts } from "./build-index.js";
 import type { LeanTextRecord, SearchTopic } from "./lunr-index.js";
 import { readTexts } from "./read-texts.js";
 import { writeSearchIndex } from "./write.js";

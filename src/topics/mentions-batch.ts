@@ -2,8 +2,8 @@
  * Finding each article's topic mentions in batches, the per-article half of topic assignment:
  * what worker threads run, and what the build caches by the article's text and vocabulary.
  */
-import { hashOf } from "../hash.js";
 import { codeKey } from "../code-key.js";
+import { hashOf } from "../hash.js";
 import type { ArticleRecord } from "../record.js";
 import { articleMentions, vocabularyIndex, type ArticleMentions, type VocabularyIndex } from "./article-mentions.js";
 import type { ArticleWords } from "./case-stats.js";
