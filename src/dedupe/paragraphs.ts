@@ -4,22 +4,12 @@ import { paragraphKey } from "./paragraph-key.js";
 
 /**
  * Drop every body block whose text already appeared earlier in the same article (compared
- * with case, punctuation and spacing folded). Dropped blocks are recorded in `removed`.
+ * with case, punctuation and spacing folded: `paragraphKey`). Dropped blocks are recorded in
+ * `removed`.
  *
  * @param record The record to clean, changed in place.
- * @returns The same record.
- */
-export function dedupeParagraphs(record: ArticleRecord): ArticleRecord {
-  removeRepeatedParagraphs(record);
-  return record;
-}
-
-/**
- * {@link dedupeParagraphs}, returning the comparison key (`paragraphKey`) of each block kept,
- * in order: what the furniture stage hashes, so that it is not made twice.
- *
- * @param record The record to clean, changed in place.
- * @returns The kept blocks' keys.
+ * @returns The comparison key of each block kept, in order: what the furniture stage hashes,
+ *   so that it is not made twice.
  */
 export function removeRepeatedParagraphs(record: ArticleRecord): string[] {
   const seen = new Set<string>();

@@ -2,7 +2,7 @@
 import { storeRecord, type StoredRecord } from "../cache/records.js";
 import { bodySignature } from "../dedupe/duplicates.js";
 import { keyHashes } from "../dedupe/paragraph-key.js";
-import { dedupeParagraphs, removeRepeatedParagraphs } from "../dedupe/paragraphs.js";
+import { removeRepeatedParagraphs } from "../dedupe/paragraphs.js";
 import type { SourceFile } from "../read/sources.js";
 import type { ArticleRecord } from "../record.js";
 import { parseSource } from "./index.js";
@@ -18,7 +18,13 @@ export type ParseOutcome = StoredRecord | { readonly error: string };
  * @returns The record, repeated paragraphs removed.
  */
 export function extractRecord(file: SourceFile): ArticleRecord {
-  return dedupeParagraphs(parseSource(file));
+  return extractWithKeys(file).record;
+}
+
+/** {@link extractRecord}, with the comparison key of each body block (see `removeRepeatedParagraphs`). */
+function extractWithKeys(file: SourceFile): { record: ArticleRecord; keys: string[] } {
+  const record = parseSource(file);
+  return { record, keys: removeRepeatedParagraphs(record) };
 }
 
 /**
@@ -32,9 +38,7 @@ export function parseBatch(files: readonly SourceFile[]): { results: ParseOutcom
   const transfer: ArrayBuffer[] = [];
   const results = files.map((file): ParseOutcome => {
     try {
-      const record = parseSource(file);
-      // The kept blocks' keys, made once for finding repeats and for the furniture stage's hashes.
-      const keys = removeRepeatedParagraphs(record);
+      const { record, keys } = extractWithKeys(file);
       const stored = storeRecord({ record, signature: bodySignature(record), paragraphs: keyHashes(keys) });
       // Only a buffer the record has to itself can be moved.
       if (stored.byteOffset === 0 && stored.byteLength === stored.buffer.byteLength) transfer.push(stored.buffer as ArrayBuffer);
