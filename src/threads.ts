@@ -113,13 +113,19 @@ export interface BatchOptions<Item, Result, Context> {
   readonly batchSize: number;
   /** Below this many items, everything runs on the main thread. */
   readonly threshold: number;
+  /**
+   * Worker threads at most (default: one per core, up to four). Work that mostly waits for the
+   * disk gains from more threads than cores.
+   */
+  readonly threads?: number;
   /** Called with the number of items done so far. */
   readonly onProgress?: (done: number) => void;
 }
 
 /**
- * Run `handler` over `items` in batches: on worker threads (one per core, up to four) as they
- * free up when there are many items, on the main thread otherwise.
+ * Run `handler` over `items` in batches: on worker threads (one per core, up to four, unless
+ * `options.threads` says otherwise) as they free up when there are many items, on the main
+ * thread otherwise.
  *
  * @param items The items.
  * @param options Worker module, handler, context and sizes.
@@ -127,7 +133,7 @@ export interface BatchOptions<Item, Result, Context> {
  */
 export async function mapInBatches<Item, Result, Context>(items: readonly Item[], options: BatchOptions<Item, Result, Context>): Promise<Result[]> {
   const onProgress = options.onProgress ?? (() => {});
-  const threads = Math.min(availableParallelism(), 4, Math.ceil(items.length / options.batchSize));
+  const threads = Math.min(options.threads ?? Math.min(availableParallelism(), 4), Math.ceil(items.length / options.batchSize));
   const results: Result[] = new Array(items.length);
   let done = 0;
   if (items.length < options.threshold || threads < 2) {

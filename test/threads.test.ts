@@ -15,7 +15,7 @@ import { pageFamilies } from "../src/render/plan.ts";
 import { parseFiles } from "../src/parse/parallel.ts";
 import { restoreRecord, saveRecordCache } from "../src/cache/records.ts";
 import { nameContent, type ContentNames } from "../src/render/digest.ts";
-import { readSources, type SourceFile } from "../src/read/sources.ts";
+import { readSources, scanSources, type SourceFile } from "../src/read/sources.ts";
 import { assignUniqueSlugs } from "../src/dedupe/slugs.ts";
 import { assignTopics } from "../src/topics/assign.ts";
 import { findMentions } from "../src/topics/parallel.ts";
@@ -53,6 +53,34 @@ describe("worker threads", () => {
     assert.equal(there.length, files.length);
     assert.deepEqual(records(there), records(here));
     assert.deepEqual(records(there).map((r) => r.source), files.map((f) => f.name));
+  });
+
+  it("should read files on workers into what the main thread reads, skips and reasons in order", async () => {
+    const input = path.join(work, "input");
+    const odd = path.join(work, "odd");
+    await cp(input, odd, { recursive: true });
+    await writeFile(path.join(odd, "empty.txt"), "");
+    await writeFile(path.join(odd, "binary.txt"), new Uint8Array(64).fill(0));
+    await writeFile(path.join(odd, "big.txt"), "word ".repeat(60_000));
+    await writeFile(path.join(odd, "notes.docx"), "not an article");
+    await writeFile(path.join(odd, "orphan.meta.yml"), "title: Alone\n");
+    await writeFile(path.join(odd, "with-sidecar.txt"), "A headline\n\nA body of words.\n");
+    await writeFile(path.join(odd, "with-sidecar.meta.yml"), "title: From the sidecar\n");
+    const here = await scanSources(odd, new Map(), { maxBytes: 200_000, parallelFrom: Infinity });
+    // On four threads, each reading some of the files.
+    const there = await scanSources(odd, new Map(), { maxBytes: 200_000, parallelFrom: 0 });
+    assert.deepEqual(there, here);
+    assert.deepEqual(
+      here.skipped.map((s) => s.name),
+      ["big.txt", "binary.txt", "empty.txt", "notes.docx", "orphan.meta.yml"],
+    );
+    assert.equal(here.files.find((f) => f.name === "with-sidecar.txt")?.file?.sidecar, "title: From the sidecar\n");
+    assert.ok(here.files.length > 40 && here.files.every((f) => f.file !== null && f.file.bytes.length > 0));
+    // A file whose stamp is known is not read again, on either side.
+    const known = new Map(here.files.slice(0, 10).map((f) => [f.name, { stamp: f.stamp, digest: f.digest }]));
+    const again = await scanSources(odd, known, { maxBytes: 200_000, parallelFrom: 0 });
+    assert.deepEqual(again, await scanSources(odd, known, { maxBytes: 200_000, parallelFrom: Infinity }));
+    assert.deepEqual(again.files.map((f) => f.file === null), here.files.map((_, i) => i < 10));
   });
 
   it("should find the same topic mentions on workers as on the main thread", async () => {

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { hashOf } from "../hash.js";
-import { statStamp } from "../read/sources.js";
+import { statStamp } from "../read/article-file.js";
 import type { PlannedPage } from "../render/plan.js";
 import { readJsonFile, writeJsonFile } from "./json-file.js";
 
