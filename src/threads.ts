@@ -73,6 +73,18 @@ export function request<Reply extends { readonly id: number }>(worker: Worker, m
   });
 }
 
+/**
+ * The buffers of these views that each view has to itself: only those can be moved to another
+ * thread instead of copied (a view on part of a shared buffer is copied).
+ *
+ * @param views Byte views, with null or undefined for results that have none.
+ */
+export function ownBuffers(views: Iterable<ArrayBufferView | null | undefined>): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  for (const view of views) if (view && view.byteOffset === 0 && view.byteLength === view.buffer.byteLength) buffers.push(view.buffer as ArrayBuffer);
+  return buffers;
+}
+
 /** Work a worker module does on one batch: results in item order, and buffers to move back rather than copy. */
 export type BatchHandler<Item, Result, Context> = (items: readonly Item[], context: Context) => { results: Result[]; transfer?: ArrayBuffer[] };
 

@@ -5,6 +5,7 @@ import { keyHashes } from "../dedupe/paragraph-key.js";
 import { removeRepeatedParagraphs } from "../dedupe/paragraphs.js";
 import type { SourceFile } from "../read/sources.js";
 import type { ArticleRecord } from "../record.js";
+import { ownBuffers } from "../threads.js";
 import { parseSource } from "./index.js";
 
 /** Per file, its stored record or why it could not be parsed. */
@@ -35,17 +36,13 @@ function extractWithKeys(file: SourceFile): { record: ArticleRecord; keys: strin
  *   buffer moved, not copied, out of a worker), or the error.
  */
 export function parseBatch(files: readonly SourceFile[]): { results: ParseOutcome[]; transfer: ArrayBuffer[] } {
-  const transfer: ArrayBuffer[] = [];
   const results = files.map((file): ParseOutcome => {
     try {
       const { record, keys } = extractWithKeys(file);
-      const stored = storeRecord({ record, signature: bodySignature(record), paragraphs: keyHashes(keys) });
-      // Only a buffer the record has to itself can be moved.
-      if (stored.byteOffset === 0 && stored.byteLength === stored.buffer.byteLength) transfer.push(stored.buffer as ArrayBuffer);
-      return stored;
+      return storeRecord({ record, signature: bodySignature(record), paragraphs: keyHashes(keys) });
     } catch (error) {
       return { error: (error as Error).message };
     }
   });
-  return { results, transfer };
+  return { results, transfer: ownBuffers(results.map((r) => ("error" in r ? null : r))) };
 }

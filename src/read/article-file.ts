@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { ownBuffers } from "../threads.js";
 import type { KnownFile, ScannedFile, SkippedFile, SourceFile } from "./sources.js";
 
 /** An article file the scan found, with what it knows of it beforehand. */
@@ -56,12 +57,7 @@ export function statStamp(info: { size: bigint; mtimeNs: bigint; ctimeNs: bigint
  */
 export function scanBatch(files: readonly ArticleToScan[], context: ScanContext): { results: (ScannedFile | SkippedFile)[]; transfer: ArrayBuffer[] } {
   const results = files.map((file) => scanArticle(context, file));
-  const transfer: ArrayBuffer[] = [];
-  for (const r of results) {
-    const bytes = "file" in r ? r.file?.bytes : undefined;
-    if (bytes !== undefined && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) transfer.push(bytes.buffer as ArrayBuffer);
-  }
-  return { results, transfer };
+  return { results, transfer: ownBuffers(results.map((r) => ("file" in r ? r.file?.bytes : null))) };
 }
 
 /**

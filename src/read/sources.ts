@@ -151,8 +151,9 @@ function classify(dir: string, name: string, nameSet: ReadonlySet<string>, known
   if (IGNORED.test(name)) return null;
   const ext = path.extname(name).toLowerCase();
   if (!ARTICLE_EXTENSIONS.has(ext)) return { name, reason: `unsupported file type "${ext || "(none)"}"` };
+  const sidecar = nameSet.has(sidecarOf(name));
   const previous = known.get(name);
-  return previous === undefined ? { name, sidecar: nameSet.has(sidecarOf(name)) } : { name, sidecar: nameSet.has(sidecarOf(name)), known: previous };
+  return previous === undefined ? { name, sidecar } : { name, sidecar, known: previous };
 }
 
 async function listFiles(dir: string, prefix = ""): Promise<string[]> {

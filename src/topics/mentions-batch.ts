@@ -5,6 +5,7 @@
 import { codeKey } from "../code-key.js";
 import { hashOf } from "../hash.js";
 import type { ArticleRecord } from "../record.js";
+import { ownBuffers } from "../threads.js";
 import { articleMentions, vocabularyIndex, type ArticleMentions, type VocabularyIndex } from "./article-mentions.js";
 import type { ArticleWords } from "./case-stats.js";
 import { packCandidates, unpackCandidates, type PackedCandidates } from "./discover.js";
@@ -75,7 +76,7 @@ export function mentionBatch(articles: readonly MentionSource[], context: Mentio
   if (current?.key !== context.key) current = { key: context.key, index: vocabularyIndex(context.vocabulary) };
   const index = current.index;
   const results = articles.map((a) => storeMentions(articleMentions(a as ArticleRecord, index)));
-  return { results, transfer: results.filter((r) => r.byteOffset === 0 && r.byteLength === r.buffer.byteLength).map((r) => r.buffer as ArrayBuffer) };
+  return { results, transfer: ownBuffers(results) };
 }
 
 /**
