@@ -7,7 +7,7 @@ import path from "node:path";
 import { loadCaseStats, saveCaseStats } from "./cache/case-stats.js";
 import { buildKey, fileListHash, forgetLastBuild, holdsLastBuild, loadLastBuild, saveLastBuild, type BuildOutcome } from "./cache/last-build.js";
 import { loadRecordCache, recordKeys, restoreRecord, saveRecordCache, type BodyFacts, type StoredRecord } from "./cache/records.js";
-import { contentHash, hasSiteManifest, loadSiteManifest, saveSiteManifest, type SiteManifest } from "./cache/site-manifest.js";
+import { contentHash, hasSiteManifest, loadSiteManifest, MARKER_FILE, saveSiteManifest, type SiteManifest } from "./cache/site-manifest.js";
 import { loadStore, removeOlderFormats, saveStore } from "./cache/store.js";
 import { packageCodeKey } from "./code-key.js";
 import { markDuplicates } from "./dedupe/duplicates.js";
@@ -31,7 +31,7 @@ import { updateCaseStats } from "./topics/case-stats.js";
 import { MENTIONS_VERSION, mentionKey, restoreEvidence, restoreWords, type MentionContext, type StoredMentions, type TopicEvidence } from "./topics/mentions-batch.js";
 import { findMentions } from "./topics/parallel.js";
 import { parseVocabulary, type TopicEntry } from "./topics/vocabulary.js";
-import { applyInPlace, copyFiles, createStaging, listTree, swapIntoPlace } from "./write/output.js";
+import { applyInPlace, copyFiles, createStaging, dropUnchanged, listTree, swapIntoPlace } from "./write/output.js";
 import { surveyFolder } from "./write/survey.js";
 
 /** Options for {@link build}. */
@@ -449,13 +449,20 @@ async function writeSite(
   }
 
   const assets = await copyAssets(staging);
-  const files = new Set([...[...pages.plan.values()].map((page) => page.file), ...rendered, ...written.hashes.keys(), ...assets]);
+  const planned = new Set([...pages.plan.values()].map((page) => page.file));
+  // The single pages and assets are made every time: those the output folder holds already, as
+  // they are, are left there untouched.
+  const made = await dropUnchanged(staging, [...rendered.filter((file) => !planned.has(file)), ...assets], previous?.files ?? null, ALWAYS_WRITTEN);
+  const files = new Set([...planned, ...rendered, ...written.hashes.keys(), ...assets]);
   return {
-    manifest: { pages: pages.plan, files: written.hashes },
+    manifest: { pages: pages.plan, files: new Map([...written.hashes, ...made.hashes]) },
     files,
-    written: rendered.length + written.written + assets.length,
+    written: rendered.length + written.written + assets.length - made.dropped,
   };
 }
+
+/** Files written by every build: the home page tells the builds of an output folder apart (see `siteMarker`). */
+const ALWAYS_WRITTEN: ReadonlySet<string> = new Set([MARKER_FILE]);
 
 /**
  * What planning the pages needs besides the site data: the site the last build made, whether

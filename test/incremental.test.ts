@@ -88,6 +88,27 @@ describe("incremental rebuilds", () => {
     await assertSameAsClean();
   });
 
+  it("should leave the files an edit does not reach as they were, times included", async () => {
+    await rebuild();
+    // Servers and caches tell a file's versions apart by its times (ETag, Last-Modified).
+    const untouched = ["assets/site.css", "assets/lunr.min.js", "assets/search.js", "_headers", "robots.txt", "404.html", "search/index.html"];
+    const stamp = async (file: string) => {
+      const info = await stat(path.join(out, file));
+      return `${info.ino}:${info.mtimeMs}`;
+    };
+    const before = await Promise.all(untouched.map(stamp));
+    const home = await stat(path.join(out, "index.html"));
+    const seed = (await readdir(input)).find((n) => /^00\d.*\.txt$/.test(n))!;
+    await appendFile(path.join(input, seed), "\n\nAnother paragraph added later, about the road to Busra al-Harir.\n");
+    const report = await rebuild();
+    assert.equal(report.parsed, 1);
+    assert.deepEqual(await Promise.all(untouched.map(stamp)), before);
+    assert.ok((await stat(path.join(out, "index.html"))).mtimeMs > home.mtimeMs, "the home page is written by every build");
+    await assertSameAsClean();
+    const again = await rebuild();
+    assert.ok(again.written <= 2, `${again.written} files written by a rebuild with nothing changed: the home page and the sitemap at most`);
+  });
+
   it("should notice a file rewritten with the same size and modification time", async () => {
     assert.equal((await rebuild()).parsed, 0);
     const name = (await readdir(input)).find((n) => n.startsWith("fakes-") && n.endsWith(".txt"))!;

@@ -15,7 +15,11 @@ import { readJsonFile, writeJsonFile } from "./json-file.js";
 export interface SiteManifest {
   /** Planned pages by address. */
   readonly pages: ReadonlyMap<string, PlannedPage>;
-  /** Other generated files (search index parts) by site-relative path, with what names them: a hash of their content, or a fingerprint of what they are made from (see `IndexFile`). */
+  /**
+   * Other files by site-relative path, with what names them: search index parts, by a hash of
+   * their content or a fingerprint of what they are made from (see `IndexFile`); single pages
+   * and assets, by a hash of their content.
+   */
   readonly files: ReadonlyMap<string, string>;
 }
 
@@ -92,6 +96,9 @@ export function outputId(out: string): string {
   return createHash("sha1").update(path.resolve(out)).digest("hex").slice(0, 16);
 }
 
+/** The file {@link siteMarker} tells builds apart by: every build writes it. */
+export const MARKER_FILE = "index.html";
+
 /**
  * What identifies the build that made `out`: every build that writes a site writes a new
  * home page, so its inode and times tell builds apart.
@@ -100,6 +107,6 @@ export function outputId(out: string): string {
  * @throws Error when it has no home page.
  */
 export async function siteMarker(out: string): Promise<string> {
-  const info = await stat(path.join(out, "index.html"), { bigint: true });
+  const info = await stat(path.join(out, MARKER_FILE), { bigint: true });
   return `${info.dev}:${statStamp(info)}`;
 }

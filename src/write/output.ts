@@ -4,8 +4,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, rename, rm } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename, rm, unlink } from "node:fs/promises";
 import path from "node:path";
+import { contentHash } from "../cache/site-manifest.js";
 
 /** A file to write, at a path relative to the site root. */
 export interface OutputFile {
@@ -185,6 +186,37 @@ export async function copyFiles(root: string, copies: readonly (readonly [string
     await mkdir(path.dirname(full), { recursive: true });
     await copyFile(from, full);
   }
+}
+
+/**
+ * Leave out of an in-place update (see {@link applyInPlace}) the staged files whose content is
+ * what the last build wrote: removed from `staging`, they stay in the output folder untouched,
+ * with their times, by which servers and caches tell a file's versions apart.
+ *
+ * @param staging The staging folder.
+ * @param files Staged files to compare, site-relative.
+ * @param previous Content hashes of the last build's files (see `contentHash`), by path; none
+ *   on a first build, which keeps every file.
+ * @param always Files staged whatever their content.
+ * @returns Each file's content hash, and how many files were left out.
+ */
+export async function dropUnchanged(
+  staging: string,
+  files: readonly string[],
+  previous: ReadonlyMap<string, string> | null,
+  always: ReadonlySet<string>,
+): Promise<{ readonly hashes: Map<string, string>; readonly dropped: number }> {
+  const hashes = new Map<string, string>();
+  let dropped = 0;
+  for (const file of files) {
+    const full = insideRoot(staging, file);
+    const hash = contentHash(await readFile(full));
+    hashes.set(file, hash);
+    if (previous?.get(file) !== hash || always.has(file)) continue;
+    await unlink(full);
+    dropped++;
+  }
+  return { hashes, dropped };
 }
 
 /** `mkdir -p` (or `make`), once per folder. */
