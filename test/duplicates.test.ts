@@ -6,6 +6,7 @@ import { describe, test } from "node:test";
 import { promisify } from "node:util";
 import { markDuplicates } from "../src/dedupe/duplicates.js";
 import { removeFurniture } from "../src/dedupe/furniture.js";
+import { BANDS, candidatePairs, ROWS, SIGNATURE_SIZE } from "../src/dedupe/minhash.js";
 import { paragraphHashes } from "../src/dedupe/paragraph-key.js";
 import type { ArticleRecord } from "../src/record.js";
 import { copyInputs, readPage, tempDir } from "./helpers/pages.ts";
@@ -52,6 +53,29 @@ describe("markDuplicates", () => {
     const records = [record("a.txt", STORY), record("b.txt", other)];
     assert.deepEqual(markDuplicates(records), []);
     assert.equal(records[1]!.duplicateOf, undefined);
+  });
+});
+
+describe("candidatePairs", () => {
+  test("should pair exactly the items whose signatures agree on every row of some band", () => {
+    // Few distinct values per slot, so that bands often agree by chance, in every pattern.
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const signatures = Array.from({ length: 300 }, () => Uint32Array.from({ length: SIGNATURE_SIZE }, () => random() % 3));
+    // Copies of one another, whole or in one band only.
+    signatures.push(Uint32Array.from(signatures[0]!), Uint32Array.from(signatures[1]!));
+    signatures[2]!.set(signatures[3]!.subarray(ROWS * 4, ROWS * 5), ROWS * 4);
+    const expected: [number, number][] = [];
+    for (let i = 0; i < signatures.length; i++) {
+      for (let j = i + 1; j < signatures.length; j++) {
+        const agree = (band: number) => signatures[i]!.subarray(band * ROWS, (band + 1) * ROWS).every((v, r) => v === signatures[j]![band * ROWS + r]);
+        if (Array.from({ length: BANDS }, (_, band) => band).some(agree)) expected.push([i, j]);
+      }
+    }
+    const found = candidatePairs(signatures);
+    assert.ok(found.length > 300, `${found.length} pairs: the case tests little`);
+    assert.ok(expected.some(([i, j]) => i === 0 && j === 300) && expected.some(([i, j]) => i === 2 && j === 3));
+    assert.deepEqual(found, expected);
   });
 });
 
