@@ -196,7 +196,7 @@ async function main(): Promise<void> {
     pageCache: pageCacheReset ? "emptied before each command, its inputs and code read back" : "as earlier commands left it",
     eleventyBare: { seconds: round(eleventySeconds), peakMB: Math.round(median(eleventy.map((m) => m.peakMB))) },
     fullBuild: { seconds: round(fullSeconds), peakMB: Math.round(median(full.map((m) => m.peakMB))), runs: full.map((m) => round(m.seconds)) },
-    addOneRebuild: { seconds: round(addOneSeconds), peakMB: Math.round(median(addOne.map((m) => m.peakMB))), filesWritten: written, files: pages, lastStagesMs: stages },
+    addOneRebuild: { seconds: round(addOneSeconds), peakMB: Math.round(median(addOne.map((m) => m.peakMB))), runs: addOne.map((m) => round(m.seconds)), filesWritten: written, files: pages, lastStagesMs: stages },
     noChangeRebuild: { seconds: round(noChangeSeconds), peakMB: Math.round(median(noChange.map((m) => m.peakMB))), filesWritten: unchangedWritten },
     addOneInProcess: { seconds: round(median(inProcess)), runs: inProcess.map((s) => round(s)), processPeakMB: Math.round(loop.peakMB) },
     ratios: {
