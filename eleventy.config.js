@@ -65,10 +65,17 @@ function flat(html) {
   return html;
 }
 
+/**
+ * The compiled templates, kept for every Eleventy run in this thread: a build renders in many
+ * runs (one per chunk of pages, and the single pages), and a process that stays up rebuilds
+ * again and again. They hold nothing of a run's data.
+ */
+let compileOnce = null;
+
 /** @param {import("@11ty/eleventy").UserConfig} eleventyConfig */
 export default function (eleventyConfig) {
   eleventyConfig.setTemplateFormats(["njk"]);
-  const compile = cachedCompiler(nunjucksEnvironment());
+  const compile = (compileOnce ??= cachedCompiler(nunjucksEnvironment()));
   eleventyConfig.addExtension("njk", { compile: (source, inputPath) => compile(source, inputPath) });
   eleventyConfig.setQuietMode(true);
 }
