@@ -7,12 +7,6 @@ import { renderBody } from "./body-html.js";
 import { newsArticle, toScriptJson, type NewsArticleInput } from "./json-ld.js";
 
 /**
- * Compiled modules behind the filters (in `lib/render/`): part of every page's fingerprint,
- * since what they make is not in the pages' data.
- */
-export const FILTER_MODULES: readonly string[] = Object.freeze(["filters.js", "body-html.js", "json-ld.js"]);
-
-/**
  * An article's body as sanitised HTML, as plain text: the article page marks it safe, feeds
  * print it escaped.
  *

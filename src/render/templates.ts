@@ -4,7 +4,13 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeKey } from "../code-key.js";
-import { FILTER_MODULES } from "./filters.js";
+
+/**
+ * Compiled modules behind the Eleventy configuration's filters (in `lib/render/`; see
+ * `filters.ts`): part of every page's fingerprint, since what they make is not in the pages'
+ * data. Named here, not imported: a build that renders nothing never loads them.
+ */
+export const FILTER_MODULES: readonly string[] = Object.freeze(["filters.js", "body-html.js", "json-ld.js"]);
 
 /** The package's root folder (holding `templates/`, `public/` and the Eleventy config). */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
