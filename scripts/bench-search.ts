@@ -227,7 +227,10 @@ async function main(): Promise<void> {
     process.stderr.write(`built ${report.published.length} articles in ${clippingsSeconds.toFixed(1)} s\n`);
   } else {
     process.stderr.write(`measuring the archive already built in ${out} (search scripts refreshed from lib/client)…\n`);
-    for (const name of SEARCH_CLIENT_MODULES) await copyFile(path.join(ROOT, "lib/client", name), path.join(out, "assets", name));
+    // The search page loads its modules from one folder named by their hash (see `nameAssets`).
+    const folder = /\/(assets\/search\.[0-9a-f]+)\/search\.js"/.exec(await readFile(path.join(out, "search/index.html"), "utf8"))?.[1];
+    if (folder === undefined) throw new Error(`${out}/search/index.html names no search modules: build it again without --reuse`);
+    for (const name of SEARCH_CLIENT_MODULES) await copyFile(path.join(ROOT, "lib/client", name), path.join(out, folder, name));
   }
   // Pagefind indexes what Clippings indexes: the article element (headline, standfirst, byline,
   // body, topics), not the page's navigation, related-article list or source record.

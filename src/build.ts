@@ -31,7 +31,8 @@ import { updateCaseStats } from "./topics/case-stats.js";
 import { MENTIONS_VERSION, mentionKey, restoreEvidence, restoreWords, type MentionContext, type StoredMentions, type TopicEvidence } from "./topics/mentions-batch.js";
 import { findMentions } from "./topics/parallel.js";
 import { parseVocabulary, type TopicEntry } from "./topics/vocabulary.js";
-import { applyInPlace, copyFiles, createStaging, dropUnchanged, listTree, swapIntoPlace } from "./write/output.js";
+import { nameAssets } from "./write/assets.js";
+import { applyInPlace, createStaging, dropUnchanged, listTree, swapIntoPlace, writeFiles, type OutputFile } from "./write/output.js";
 import { surveyFolder } from "./write/survey.js";
 
 /** Options for {@link build}. */
@@ -435,8 +436,9 @@ async function writeSite(
     await search.done;
     lap("index");
   }
+  const assets = readAssets();
   // Should rendering fail, the index still running is waited for before the failure goes on.
-  const { pages, rendered } = await renderPages(archive, site, staging, context, progress).catch(async (error: unknown) => {
+  const { pages, rendered } = await renderPages(archive, { ...site, assets: assets.urls }, staging, context, progress).catch(async (error: unknown) => {
     await search.done.catch(() => {});
     throw error;
   });
@@ -448,18 +450,22 @@ async function writeSite(
     lap("index");
   }
 
-  const assets = await copyAssets(staging);
+  writeFiles(staging, assets.files);
   const planned = new Set([...pages.plan.values()].map((page) => page.file));
   // The single pages and assets are made every time: those the output folder holds already, as
   // they are, are left there untouched.
-  const made = await dropUnchanged(staging, [...rendered.filter((file) => !planned.has(file)), ...assets], previous?.files ?? null, ALWAYS_WRITTEN);
-  const files = new Set([...planned, ...rendered, ...written.hashes.keys(), ...assets]);
+  const assetPaths = assets.files.map((file) => file.path);
+  const made = await dropUnchanged(staging, [...rendered.filter((file) => !planned.has(file)), ...assetPaths], previous?.files ?? null, ALWAYS_WRITTEN);
+  const files = new Set([...planned, ...rendered, ...written.hashes.keys(), ...assetPaths]);
   return {
     manifest: { pages: pages.plan, files: new Map([...written.hashes, ...made.hashes]) },
     files,
-    written: rendered.length + written.written + assets.length - made.dropped,
+    written: rendered.length + written.written + assetPaths.length - made.dropped,
   };
 }
+
+/** What the pages say of the site besides the archive: its title, address and assets' addresses. */
+type SiteOptions = Parameters<typeof buildSiteData>[2];
 
 /** Files written by every build: the home page tells the builds of an output folder apart (see `siteMarker`). */
 const ALWAYS_WRITTEN: ReadonlySet<string> = new Set([MARKER_FILE]);
@@ -477,7 +483,7 @@ interface PlanContext {
 /** Plan the pages of `archive` and render those that changed (see {@link planRender}). */
 async function renderPages(
   archive: Archive,
-  site: { readonly title: string; readonly url: string },
+  site: SiteOptions,
   staging: string,
   context: PlanContext,
   progress: NonNullable<BuildOptions["onProgress"]>,
@@ -494,7 +500,7 @@ async function renderPages(
  * The site data of `archive`, taking the records and topics out of it: nothing else keeps a
  * list of them, so they can all be let go while the pages are planned.
  */
-function takeSiteData(archive: Archive, site: { readonly title: string; readonly url: string }): SiteData {
+function takeSiteData(archive: Archive, site: SiteOptions): SiteData {
   const data = buildSiteData(archive.records, archive.topics, site);
   archive.records = [];
   archive.topics = [];
@@ -561,17 +567,21 @@ async function report(
   return made;
 }
 
-/** Copy `public/` and the search page's scripts into the site; returns their site-relative paths. */
-async function copyAssets(staging: string): Promise<string[]> {
+/**
+ * The site's static files: those of `public/`, the files of its `assets/` folder, Lunr and the
+ * search page's modules under names that carry their content's hash (see `nameAssets`), the
+ * others (such as `_headers`) as they are.
+ */
+function readAssets(): { readonly files: readonly OutputFile[]; readonly urls: Readonly<Record<string, string>> } {
   const require = createRequire(import.meta.url);
   const publicDir = path.join(PACKAGE_ROOT, "public");
-  const assets = [
-    ...listTree(publicDir).map((file) => [path.join(publicDir, file), file] as const),
-    [require.resolve("lunr/lunr.min.js"), "assets/lunr.min.js"] as const,
-    ...SEARCH_CLIENT_MODULES.map((name) => [path.join(PACKAGE_ROOT, "lib/client", name), `assets/${name}`] as const),
-  ];
-  await copyFiles(staging, assets);
-  return assets.map(([, to]) => to);
+  const read = (file: string, name = path.basename(file)) => ({ name, bytes: readFileSync(file) });
+  const listed = listTree(publicDir).sort();
+  const singles = [...listed.filter((file) => file.startsWith("assets/")).map((file) => read(path.join(publicDir, file), file.slice("assets/".length))), read(require.resolve("lunr/lunr.min.js"))];
+  const modules = SEARCH_CLIENT_MODULES.map((name) => read(path.join(PACKAGE_ROOT, "lib/client", name)));
+  const named = nameAssets(singles, { folder: "search", files: modules });
+  const plain = listed.filter((file) => !file.startsWith("assets/")).map((file) => ({ path: file, content: readFileSync(path.join(publicDir, file)) }));
+  return { files: [...plain, ...named.files], urls: named.urls };
 }
 
 /**

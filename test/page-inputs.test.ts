@@ -13,7 +13,7 @@ import { buildSiteData } from "../src/render/site-data.ts";
 import type { TopicPage } from "../src/topics/assign.ts";
 import { makeRecord } from "./helpers/records.ts";
 
-const SITE = { title: "Archive", url: "https://archive.example/" };
+const SITE = { title: "Archive", url: "https://archive.example/", assets: {} };
 const SHARED = "templates\0site";
 
 /** Records of 2016–2018 on Daraa, Quneitra or both, and what their parts are named by (as a parse would name them). */

@@ -6,7 +6,7 @@ import { after, before, describe, test } from "node:test";
 import { gzipSync } from "node:zlib";
 import { Parser } from "htmlparser2";
 import { HtmlValidate } from "html-validate";
-import { buildSeeds } from "./helpers/site.ts";
+import { buildSeeds, ROOT } from "./helpers/site.ts";
 import { checkLinks } from "./helpers/check-links.ts";
 
 const BASE = "https://news.example.org/archive/";
@@ -68,7 +68,6 @@ describe("built site", () => {
       "sitemap.xml",
       "feed.xml",
       "_headers",
-      "assets/site.css",
       "topics/index.html",
       "topics/islamic-state/index.html",
       "topics/islamic-state/feed.xml",
@@ -183,14 +182,38 @@ describe("built site", () => {
     assert.deepEqual(problems, []);
   });
 
+  test("should name every asset by its content, so that caches may keep it for good", async () => {
+    const home = await read("index.html");
+    const search = await read("search/index.html");
+    const addresses = [
+      ...elements(home, "link").filter((l) => l.attrs.rel === "stylesheet" || l.attrs.rel === "icon"),
+      ...elements(search, "link").filter((l) => l.attrs.rel === "modulepreload"),
+      ...elements(search, "script").filter((s) => s.attrs.src),
+    ].map((e) => e.attrs.href ?? e.attrs.src);
+    assert.equal(addresses.length, 8, "stylesheet, icon, four module preloads, Lunr and the search script");
+    const own = { "site.css": "public/assets/site.css", "favicon.svg": "public/assets/favicon.svg", "search.js": "lib/client/search.js", "engine.js": "lib/client/engine.js" };
+    for (const address of addresses) {
+      const match = /^\/archive\/assets\/(?:(?<module>search\.[0-9a-f]{10})\/(?<name>[a-z0-9]+\.js)|(?<stem>[a-z.]+)\.[0-9a-f]{10}(?<ext>\.[a-z]+))$/.exec(address!);
+      assert.ok(match, `${address} carries a content hash`);
+      const plain = match.groups!.name ?? `${match.groups!.stem}${match.groups!.ext}`;
+      const bytes = await readFile(path.join(site.dir, address!.slice("/archive/".length)));
+      if (plain in own) assert.deepEqual(bytes, await readFile(path.join(ROOT, own[plain as keyof typeof own])), `${address} is ${plain}`);
+    }
+    const modules = new Set(addresses.filter((a) => a!.includes("/search.")).map((a) => path.posix.dirname(a!)));
+    assert.equal(modules.size, 1, "the search page's modules share one folder, so their imports resolve");
+    assert.match(await read("_headers"), /\/assets\/\*\n  Cache-Control: public, max-age=31536000, immutable\n/);
+    assert.deepEqual((await readdir(path.join(site.dir, "assets"))).filter((name) => !/\.[0-9a-f]{10}(\.[a-z]+)?$/.test(name)), [], "no asset without its hash");
+  });
+
   test("should keep every article page, with its stylesheet, at or under 30 KB", async () => {
-    const css = await read("assets/site.css");
+    const stylesheet = elements(await read("index.html"), "link").find((l) => l.attrs.rel === "stylesheet")!.attrs.href!;
+    const css = await read(stylesheet.slice("/archive/".length));
     for (const { slug } of site.report.published) {
       const html = await read(`articles/${slug}/index.html`);
       const scripts = elements(html, "script").filter((s) => s.attrs.src);
       assert.deepEqual(scripts, [], "article pages load no script");
       const stylesheets = elements(html, "link").filter((l) => l.attrs.rel === "stylesheet").map((l) => l.attrs.href);
-      assert.deepEqual(stylesheets, ["/archive/assets/site.css"]);
+      assert.deepEqual(stylesheets, [stylesheet]);
       const bytes = Buffer.byteLength(html) + Buffer.byteLength(css);
       assert.ok(bytes <= 30 * 1024, `${slug}: ${bytes} bytes uncompressed`);
       assert.ok(gzipSync(html).length + gzipSync(css).length < bytes);

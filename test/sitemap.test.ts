@@ -34,7 +34,7 @@ describe("sitemap", () => {
 
   test("should write an index of part files, each a sitemap of its own, when the pages do not fit in one", async () => {
     const records = Array.from({ length: 12 }, (_, i) => makeRecord(`story-${i}`, i < 10 ? `2018-0${1 + (i % 9)}-1${i % 10}` : null));
-    const site = buildSiteData(records, [], { title: "Archive", url: "https://archive.example/sub/" });
+    const site = buildSiteData(records, [], { title: "Archive", url: "https://archive.example/sub/", assets: {} });
     const all = site.sitemap.entries.map((e) => `https://archive.example/sub${e.url}`);
     assert.ok(all.length > 20);
     const out = await mkdtemp(path.join(os.tmpdir(), "clippings-sitemap-"));

@@ -191,7 +191,7 @@ describe("worker threads", () => {
     const list: ArticleRecord[] = records(await parseFiles(files, undefined, Infinity));
     assignUniqueSlugs(list);
     const topics = assignTopics(list, parseVocabulary(vocabularyText));
-    const data = buildSiteData(list, topics, { title: "Threads", url: "https://archive.example/" });
+    const data = buildSiteData(list, topics, { title: "Threads", url: "https://archive.example/", assets: {} });
     assert.ok(chunkFamilies(pageFamilies(data), 40).length >= 4, "several chunks");
     const single = path.join(work, "single");
     const chunked = path.join(work, "chunked");

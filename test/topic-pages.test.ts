@@ -10,7 +10,7 @@ import { buildSiteData, TOPIC_PAGE_SIZE, type SiteData } from "../src/render/sit
 import type { TopicPage } from "../src/topics/assign.ts";
 import { makeRecord } from "./helpers/records.ts";
 
-const SITE = { title: "Archive", url: "https://archive.example/" };
+const SITE = { title: "Archive", url: "https://archive.example/", assets: {} };
 
 function record(slug: string, published: string | null): ArticleRecord {
   return makeRecord(slug, published, { topics: ["Daraa"] });

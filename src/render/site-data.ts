@@ -130,7 +130,13 @@ export interface TopicGroup {
 /** The data the templates receive. */
 export interface SiteData {
   /** Archive title, absolute base URL, and that URL's origin (`https://host.example`). */
-  readonly site: { readonly title: string; readonly url: string; readonly origin: string };
+  readonly site: {
+    readonly title: string;
+    readonly url: string;
+    readonly origin: string;
+    /** Each asset's address below the site's root, by its plain name (`site.css`; see `nameAssets`). */
+    readonly assets: Readonly<Record<string, string>>;
+  };
   /** Path the site is served under, without its final slash (`""` at the root, `/archive` below it). */
   readonly base: string;
   readonly articles: readonly ArticleView[];
@@ -176,12 +182,12 @@ const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "nu
  *
  * @param records All records, slugs unique, duplicates marked, topics assigned.
  * @param topics Topic pages from the topics stage.
- * @param site Archive title and absolute base URL.
+ * @param site Archive title, absolute base URL and the assets' addresses.
  */
 export function buildSiteData(
   records: readonly ArticleRecord[],
   topics: readonly TopicPage[],
-  site: { title: string; url: string },
+  site: { title: string; url: string; assets: Readonly<Record<string, string>> },
 ): SiteData {
   const topicUrl = new Map(topics.map((t) => [t.topic.name, `/topics/${t.topic.slug}/`]));
   // One link object per topic, shared by every article that has the topic.
@@ -275,7 +281,7 @@ export function buildSiteData(
   const publishers = buildPublishers(summaries);
   const topicYearPages = topicViews.flatMap((t, i) => topicYears(t, yearsOfTopic[i]!));
   return {
-    site: { title: site.title, url: site.url, origin: url.origin },
+    site: { title: site.title, url: site.url, origin: url.origin, assets: site.assets },
     base: url.pathname.replace(/\/$/, ""),
     articles,
     topics: topicViews,

@@ -13,7 +13,7 @@ interface Node {
 }
 
 /** Script sources the site itself ships; any other script is injected. */
-const OWN_SCRIPTS = /\/assets\/[a-z0-9.-]+\.js$/;
+const OWN_SCRIPTS = /\/assets\/(?:search\.[0-9a-f]+\/)?[a-z0-9.-]+\.js$/;
 const DANGEROUS_URL = /^\s*(javascript|vbscript|data):/i;
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "background", "cite", "data"]);
 const FORBIDDEN = new Set(["iframe", "object", "embed", "base", "frame", "frameset", "applet", "svg", "math"]);
