@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, readFile, rename, rm, unlink } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, unlink } from "node:fs/promises";
 import path from "node:path";
 import { contentHash } from "../cache/site-manifest.js";
 
@@ -171,20 +171,6 @@ export function writeFiles(root: string, files: readonly OutputFile[]): void {
     const full = insideRoot(root, file.path);
     ensureDir(path.dirname(full));
     writeFileSync(full, file.content);
-  }
-}
-
-/**
- * Copy files from absolute source paths to site-relative destinations.
- *
- * @param root Site folder.
- * @param copies Pairs of source path and site-relative destination.
- */
-export async function copyFiles(root: string, copies: readonly (readonly [string, string])[]): Promise<void> {
-  for (const [from, to] of copies) {
-    const full = insideRoot(root, to);
-    await mkdir(path.dirname(full), { recursive: true });
-    await copyFile(from, full);
   }
 }
 
