@@ -1,6 +1,6 @@
 /** Search: the sharded index against the whole Lunr index, query parsing, and a reader in Chromium. */
 import assert from "node:assert/strict";
-import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
@@ -15,12 +15,16 @@ import { contentHash } from "../src/cache/site-manifest.ts";
 import { buildSearchIndex, SearchTexts, type IndexFile } from "../src/search/build-index.ts";
 import { assignDocIds } from "../src/search/doc-ids.ts";
 import { readTexts } from "../src/search/read-texts.ts";
+import { writeSearchIndex, writeSearchIndexBeside } from "../src/search/write.ts";
+import { FileWriter } from "../src/write/file-writer.ts";
+import { listTree } from "../src/write/output.ts";
 import { assignTopics } from "../src/topics/assign.ts";
 import { parseVocabulary } from "../src/topics/vocabulary.ts";
 import { useServedSeeds } from "./helpers/browser.ts";
 import { referenceIndex, referencePostings } from "./helpers/lunr-reference.ts";
 import { HOSTILE_QUERIES, memoryLoader } from "./helpers/search.ts";
 import { ROOT } from "./helpers/site.ts";
+import { assertSameTree } from "./helpers/tree.ts";
 
 /** Records of the seed archive, as the build sees them (parsed JSON fixtures are not needed). */
 async function seedRecords(): Promise<{ records: ArticleRecord[]; topics: ReturnType<typeof assignTopics> }> {
@@ -220,6 +224,47 @@ describe("search index: files that stay the same", () => {
       // A damaged file is read as no cache at all.
       await writeFile(path.join(dir, "search-postings.v8"), "clippings-store 1\nnot frames");
       await files(records, records.length, "after the file was damaged");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("should write the same files when they are written on another thread, batch after batch", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "clippings-beside-"));
+    try {
+      const words = ["Daraa", "Quneitra", "Nawa", "Tafas", "shelling", "crossing", "talks", "refugees", "border", "province"];
+      // Enough articles for several batches of files, so that the writer thread has some in flight.
+      const records = Array.from({ length: 4500 }, (_, i) =>
+        record(`report-${i}`, `Report ${i} from ${words[i % 10]}`, [`${words[i % 7]} and ${words[(i * 3) % 10]} near ${words[(i * 7) % 10]}, day ${i}.`]),
+      );
+      const topicsOf = records.map(() => []);
+      const first = path.join(dir, "first");
+      const previous = writeSearchIndex(new SearchTexts(records), topicsOf, [], first, new Map()).hashes;
+      const edited = records.map((r, i) => (i % 750 === 0 ? { ...r, title: `${r.title} (updated)` } : r));
+      const [here, beside] = [path.join(dir, "here"), path.join(dir, "beside")];
+      const wrote = writeSearchIndex(new SearchTexts(edited), topicsOf, [], here, previous);
+      const besideWrote = await writeSearchIndexBeside(new SearchTexts(edited), topicsOf, [], beside, previous);
+      assert.ok(wrote.written > 6 && wrote.written < wrote.hashes.size / 2, `${wrote.written} of ${wrote.hashes.size} files written`);
+      assert.equal(besideWrote.written, wrote.written);
+      assert.deepEqual(besideWrote.hashes, wrote.hashes);
+      await assertSameTree(beside, here);
+      const all = path.join(dir, "all");
+      const everything = await writeSearchIndexBeside(new SearchTexts(edited), topicsOf, [], all, new Map());
+      assert.ok(everything.written > 4 * 1024, `${everything.written} files: several batches`);
+      assert.equal(listTree(all).length, everything.written, "every file written");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("should report a file the writer thread cannot write, and stop the thread", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "clippings-writer-"));
+    try {
+      const writer = new FileWriter(dir);
+      await writer.write([{ path: "search/meta.json", content: "{}" }]);
+      await writer.write([{ path: "../outside.json", content: "{}" }]);
+      await assert.rejects(writer.close(), /outside|escape|leave/i);
+      assert.equal(await readFile(path.join(dir, "search/meta.json"), "utf8"), "{}");
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -12,7 +12,7 @@ import { request, startWorker } from "../threads.js";
 import type { LeanTextRecord, SearchTopic, TextRecord } from "./lunr-index.js";
 import { readTexts } from "./read-texts.js";
 import type { SearchFinishMessage, SearchReply, SearchTextsMessage } from "./worker.js";
-import { writeSearchIndex, type WrittenSearch } from "./write.js";
+import { writeSearchIndex, writeSearchIndexBeside, type WrittenSearch } from "./write.js";
 
 /** Fewest articles indexed on a worker thread: below, starting one costs more than it saves. */
 export const BACKGROUND_MIN_ARTICLES = 1000;
@@ -70,7 +70,11 @@ export function startSearchIndex(records: readonly TextRecord[], options: Search
     return {
       finish: (topicsOf, topics, staging, previous) => ({
         background: false,
-        done: readTexts(named, cacheDir).then((texts) => writeSearchIndex(texts, topicsOf, topics, staging, previous)),
+        // A very large archive's index is made alone: its files are written on another thread
+        // meanwhile. A small one's are too few to pay for starting one.
+        done: readTexts(named, cacheDir).then((texts) =>
+          records.length > range.max ? writeSearchIndexBeside(texts, topicsOf, topics, staging, previous) : writeSearchIndex(texts, topicsOf, topics, staging, previous),
+        ),
       }),
       cancel: async () => {},
     };
