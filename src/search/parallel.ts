@@ -4,7 +4,8 @@
  * texts while the topics are being found; the topics follow, and it makes the files while the
  * main thread makes the site data and plans the pages. Very large archives are indexed on the
  * main thread once the topics are known, before the rest, one stage after the other, so that
- * the index and the site data are never in memory at once.
+ * the index and the site data are never in memory at once; their files are written on another
+ * thread meanwhile (see `writeSearchIndexBeside`).
  */
 import type { Worker } from "node:worker_threads";
 import type { ContentNames } from "../render/digest.js";
