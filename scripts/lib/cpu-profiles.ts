@@ -45,13 +45,13 @@ const IDLE = new Set(["(idle)"]);
  * @param binMs Length of a bin, in milliseconds.
  */
 export function threadTimeline(threads: readonly ThreadProfile[], binMs: number): Timeline {
-  const start = Math.min(...threads.map((t) => t.profile.startTime));
+  const start = startOf(threads);
   const end = Math.max(...threads.map((t) => t.profile.endTime));
   const bin = binMs * 1000;
   const bins = Math.max(1, Math.ceil((end - start) / bin));
   const busy = Array.from({ length: bins }, () => threads.map(() => 0));
   threads.forEach(({ profile }, thread) => {
-    forEachSample(profile, (node, from, to) => {
+    forEachSample(profile, nodesById(profile), (node, from, to) => {
       if (IDLE.has(node.callFrame.functionName)) return;
       // Spread the sample over the bins it spans.
       for (let at = from; at < to; ) {
@@ -78,15 +78,15 @@ export function threadTimeline(threads: readonly ThreadProfile[], binMs: number)
  * @returns Function (name, file and line) and milliseconds, most first.
  */
 export function busiestFunctions(threads: readonly ThreadProfile[], thread: number, fromMs: number, toMs: number, count: number): [string, number][] {
-  const start = Math.min(...threads.map((t) => t.profile.startTime));
+  const start = startOf(threads);
   const { profile } = threads[thread]!;
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const byId = nodesById(profile);
   const time = new Map<string, number>();
   const from = start + fromMs * 1000;
   const to = start + toMs * 1000;
-  forEachSample(profile, (node, sampleFrom, sampleTo) => {
+  forEachSample(profile, byId, (node, sampleFrom, sampleTo) => {
     const spent = Math.min(to, sampleTo) - Math.max(from, sampleFrom);
     if (spent <= 0) return;
     // Each function on the stack once, however deep its recursion.
@@ -103,9 +103,20 @@ export function busiestFunctions(threads: readonly ThreadProfile[], thread: numb
   return [...time].sort((a, b) => b[1] - a[1]).slice(0, count);
 }
 
+type ProfileNode = CpuProfile["nodes"][number];
+
+/** When the earliest of the profiles starts: the zero of their common timeline. */
+function startOf(threads: readonly ThreadProfile[]): number {
+  return Math.min(...threads.map((t) => t.profile.startTime));
+}
+
+/** A profile's nodes by id. */
+function nodesById(profile: CpuProfile): Map<number, ProfileNode> {
+  return new Map(profile.nodes.map((node) => [node.id, node]));
+}
+
 /** Call `visit` with each sample's node and the microseconds it stands for. */
-function forEachSample(profile: CpuProfile, visit: (node: CpuProfile["nodes"][number], from: number, to: number) => void): void {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+function forEachSample(profile: CpuProfile, byId: ReadonlyMap<number, ProfileNode>, visit: (node: ProfileNode, from: number, to: number) => void): void {
   let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     at += profile.timeDeltas[i] ?? 0;
