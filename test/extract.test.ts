@@ -173,6 +173,12 @@ describe("findDates", () => {
     assert.deepEqual(findDates("on Tuesday in March 2016"), []);
   });
 
+  it("should never return a day the calendar does not have, however the text runs on", () => {
+    assert.deepEqual(findDates("29February 1999Jan"), []);
+    assert.deepEqual(findDates("31 April 2016Updated"), []);
+    assert.equal(findDates("29February 2016Jan")[0]?.iso, "2016-02-29");
+  });
+
   it("should skip slashed dates whose day and month could be swapped", () => {
     assert.deepEqual(findDates("05/04/2017"), []);
     assert.equal(findDates("25/04/2017")[0]?.iso, "2017-04-25");

@@ -98,7 +98,14 @@ function numberJoinsDate(before: string): boolean {
   return words.every((word) => JOINING.test(word) || ZONE_WORD.test(word));
 }
 
-function isCalendarDate(year: number, month: number, day: number): boolean {
+/**
+ * Whether the calendar has this day (no 29 February 1999, no 31 April).
+ *
+ * @param year Four-digit year.
+ * @param month 1 to 12.
+ * @param day Day of the month.
+ */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -1,6 +1,6 @@
 /** Finding dates stated in text; only fully stated dates (day, month and year) count. */
 import { GB } from "chrono-node/en";
-import { pad, quickDates } from "./date-formats.js";
+import { isCalendarDate, pad, quickDates } from "./date-formats.js";
 
 /** A date found in a piece of text. */
 export interface FoundDate {
@@ -73,6 +73,8 @@ export function findDates(text: string): FoundDate[] {
     if (ambiguous && Number(ambiguous[1]) <= 12 && Number(ambiguous[2]) <= 12 && ambiguous[1] !== ambiguous[2]) continue;
     const year = stated.get("year")!;
     if (year < 1900 || year > 2100) continue;
+    // The general parser takes some impossible days as stated (`29February 1999Jan`).
+    if (!isCalendarDate(year, stated.get("month")!, stated.get("day")!)) continue;
     const date = `${year}-${pad(stated.get("month")!)}-${pad(stated.get("day")!)}`;
     const offset = stated.get("timezoneOffset");
     let iso = date;
