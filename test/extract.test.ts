@@ -11,7 +11,8 @@ import { describe, it } from "node:test";
 import { checkFolder } from "../src/cli/check.js";
 import { isCommentsHeader, furnitureReason } from "../src/parse/boilerplate.js";
 import { classifyLines, findContentRegion } from "../src/parse/content.js";
-import { findDates } from "../src/parse/dates.js";
+import { findDates, weekdayAgrees } from "../src/parse/dates.js";
+import { splitOutletSuffix } from "../src/parse/headline.js";
 import { extractFromText } from "../src/parse/text.js";
 
 const PROSE = [
@@ -120,6 +121,27 @@ describe("extractFromText headline signals", () => {
   });
 });
 
+describe("splitOutletSuffix", () => {
+  it("should split an outlet, with the site's sections before it, off a page title", () => {
+    assert.deepEqual(splitOutletSuffix("Massive bomb kills 44 in Kurdish city | Jordan Times"), { title: "Massive bomb kills 44 in Kurdish city", outlet: "Jordan Times" });
+    assert.deepEqual(splitOutletSuffix("Syria rebel infighting kills 45 fighters - Region - World - Ahram Online"), {
+      title: "Syria rebel infighting kills 45 fighters",
+      outlet: "Ahram Online",
+    });
+    assert.deepEqual(splitOutletSuffix("Deal reached on evacuation - Middle East - Reuters"), { title: "Deal reached on evacuation", outlet: "Reuters" });
+  });
+
+  it("should keep a title whose end is no outlet, or whose parts are more than sections", () => {
+    for (const title of [
+      "Talks resume in Geneva - Al Jazeera English - News",
+      "Assad visits front line - Region - the old city - Ahram Online",
+      "Ceasefire holds in the south - Region - World - Day Three",
+    ]) {
+      assert.deepEqual(splitOutletSuffix(title), { title, outlet: null });
+    }
+  });
+});
+
 describe("furnitureReason / isCommentsHeader", () => {
   it("should recognise consent banners, skip links and comment headers", () => {
     assert.equal(furnitureReason("We use cookies and similar technologies to improve your browsing experience, personalise content and offers. By clicking Accept and Continue you consent to their use."), "consent");
@@ -179,6 +201,13 @@ describe("findDates", () => {
     assert.equal(findDates("29February 2016Jan")[0]?.iso, "2016-02-29");
   });
 
+  it("should tell whether a stated weekday is the date's own", () => {
+    assert.equal(weekdayAgrees(findDates("Friday 23 Aug 2013")[0]!), true);
+    assert.equal(weekdayAgrees(findDates("Fri, 03 Aug 2018 21:55 GMT")[0]!), true);
+    assert.equal(weekdayAgrees(findDates("Monday 23 Aug 2013")[0]!), false);
+    assert.equal(weekdayAgrees(findDates("23 Aug 2013")[0]!), false);
+  });
+
   it("should skip slashed dates whose day and month could be swapped", () => {
     assert.deepEqual(findDates("05/04/2017"), []);
     assert.equal(findDates("25/04/2017")[0]?.iso, "2017-04-25");
@@ -192,6 +221,59 @@ describe("extractFromText on FA-KES style articles", () => {
     );
     assert.equal(out.published, "2014-01-30");
     assert.match(out.body[0]!.text, /^At least 18 people/);
+  });
+
+  it("should take a date followed by an update in brackets for the publication date, and the bracketed one for the update", () => {
+    const out = extractFromText(
+      "Russian Forces Destroy Command Post in Syria\n\n07.10.2017(updated 1500 09.10.2017) Get short URL Russias Defense Ministry has reported the elimination of a command position in the Al Mayadin district.",
+    );
+    assert.equal(out.published, "2017-10-07");
+    assert.equal(out.updated, "2017-10-09");
+    assert.match(out.body[0]!.text, /^Get short URL Russias/);
+  });
+
+  it("should split the outlet and its sections off a page title, then read the date after the repeated headline", () => {
+    const out = extractFromText(
+      "Car bomb kills at least 34 in Syrias Hama State media - Region - World - Ahram Online\n\nCar bomb kills at least 34 in Syrias Hama State media AFP Friday 20 Jun 2014 A car bomb killed at least 34 people on Friday in a government-controlled village.",
+    );
+    assert.equal(out.title, "Car bomb kills at least 34 in Syrias Hama State media");
+    assert.equal(out.publisher, "Ahram Online");
+    assert.equal(out.published, "2014-06-20");
+    assert.match(out.body[0]!.text, /^A car bomb killed/);
+  });
+
+  it("should read a standfirst and an agency's dated credit after the repeated headline, only when the weekday agrees", () => {
+    const page = (credit: string) =>
+      `Suicide bomber kills six in Syria restaurant\n\nSuicide bomber kills six in Syria restaurant Suicide bombing at a graduation party kills six and wounds 19 says monitoring group ${credit} A suicide bombing in a restaurant in Aleppo killed six people on Thursday.`;
+    const out = extractFromText(page("AFP Friday 23 Aug 2013"));
+    assert.equal(out.subtitle, "Suicide bombing at a graduation party kills six and wounds 19 says monitoring group");
+    assert.equal(out.published, "2013-08-23");
+    assert.match(out.body[0]!.text, /^A suicide bombing in a restaurant/);
+    // 23 August 2013 was a Friday: a Monday there is no dateline to trust.
+    const wrong = extractFromText(page("AFP Monday 23 Aug 2013"));
+    assert.equal(wrong.published, null);
+    assert.equal(wrong.subtitle, null);
+    assert.match(wrong.body[0]!.text, /^Suicide bombing at a graduation party/);
+  });
+
+  it("should not take a date inside the story for a dateline after a standfirst", () => {
+    const out = extractFromText(
+      "Rebels shell the city centre\n\nRebels shell the city centre. The attack came after talks failed and the army said Reuters Friday 23 Aug 2013 was the day it began shelling the area.",
+    );
+    assert.equal(out.published, null);
+    assert.equal(out.subtitle, null);
+  });
+
+  it("should read an agency's dated credit opening the first paragraph, but no other leading words", () => {
+    const credited = extractFromText(
+      "Aleppo tunnel blast killed 38 regime forces\n\nAFP Friday 22 Jul 2016 Aleppo tunnel blast killed 38 regime forces. A tunnel bomb under a military position killed 38 soldiers, a monitor said.",
+    );
+    assert.equal(credited.published, "2016-07-22");
+    assert.match(credited.body[0]!.text, /^A tunnel bomb/);
+    const story = extractFromText(
+      "Aleppo tunnel blast killed 38 regime forces\n\nOn Friday 22 Jul 2016 a tunnel bomb under a military position killed 38 soldiers, a monitor said.",
+    );
+    assert.equal(story.published, null);
   });
 
   it("should leave the publication date empty and say why when the text states several", () => {

@@ -3,6 +3,7 @@ import { readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { build, type BuildReport } from "../src/build.js";
+import { parseSource } from "../src/parse/index.js";
 import { articleLinks, copyInputs, readPage, tempDir, topicCounts } from "./helpers/pages.ts";
 import { ROOT } from "./helpers/site.ts";
 
@@ -92,5 +93,39 @@ describe("build of seeds plus the FA-KES corpus", () => {
     assert.equal(all.length, total);
     assert.equal(new Set(all).size, total, "no article twice");
     assert.deepEqual(all.slice(0, 50), first, "the topic's page shows the newest");
+  });
+});
+
+describe("parse of the FA-KES headers that lost their line breaks", () => {
+  /** Every corpus file with its text and record. */
+  async function corpus(): Promise<{ name: string; text: string; record: ReturnType<typeof parseSource> }[]> {
+    const names = (await readdir(FAKES)).filter((n) => n.endsWith(".txt")).sort();
+    return Promise.all(
+      names.map(async (name) => {
+        const bytes = await readFile(path.join(FAKES, name));
+        return { name, text: bytes.toString("utf8"), record: parseSource({ name, bytes, sidecar: null }) };
+      }),
+    );
+  }
+
+  test("should read the publication and update dates of every article opening 'DD.MM.YYYY(updated …)'", async () => {
+    const stamped = (await corpus()).filter((a) => /^\d\d\.\d\d\.\d{4}\(updated /.test(a.text.split("\n")[2]!));
+    assert.ok(stamped.length >= 15, `${stamped.length} such articles`);
+    for (const { name, text, record } of stamped) {
+      const [, day, month, year] = /^(\d\d)\.(\d\d)\.(\d{4})/.exec(text.split("\n")[2]!)!;
+      assert.equal(record.published, `${year}-${month}-${day}`, name);
+      assert.ok(record.updated, `${name} has its update date`);
+    }
+  });
+
+  test("should take the sections and outlet off every 'Title - Region - World - Ahram Online' and read its dated credit", async () => {
+    const ahram = (await corpus()).filter((a) => a.text.split("\n")[0]!.endsWith(" - Region - World - Ahram Online"));
+    assert.ok(ahram.length >= 20, `${ahram.length} such articles`);
+    for (const { name, text, record } of ahram) {
+      assert.equal(record.title, text.split("\n")[0]!.replace(" - Region - World - Ahram Online", ""), name);
+      assert.equal(record.publisher, "Ahram Online", name);
+      const credit = /\b(?:AFP|AP|Reuters) \w+day (\d{1,2} \w{3} \d{4})/.exec(text.split("\n")[2]!);
+      if (credit) assert.equal(record.published, new Date(`${credit[1]} UTC`).toISOString().slice(0, 10), name);
+    }
   });
 });

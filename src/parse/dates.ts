@@ -117,3 +117,18 @@ function withoutSpans(text: string, spans: readonly { index: number; end: number
   }
   return rest + text.slice(at);
 }
+
+const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+/**
+ * Whether a found date opens with a weekday, and the weekday is the date's own ("Friday
+ * 23 Aug 2013"): a page's dateline states both, and agreeing they confirm each other.
+ *
+ * @param date A date from {@link findDates}.
+ */
+export function weekdayAgrees(date: FoundDate): boolean {
+  const stated = /^(sun|mon|tue|wed|thu|fri|sat)[a-z]*\b/i.exec(date.text);
+  if (!stated) return false;
+  const [year, month, day] = date.iso.slice(0, 10).split("-").map(Number);
+  return WEEKDAYS[new Date(Date.UTC(year!, month! - 1, day!)).getUTCDay()] === stated[1]!.toLowerCase();
+}

@@ -19,7 +19,8 @@ export function isHeadlineLike(line: string): boolean {
 }
 
 /**
- * Split an outlet suffix off a headline: `Massive bomb kills 44 | Jordan Times`.
+ * Split an outlet suffix off a headline: `Massive bomb kills 44 | Jordan Times`, and with the
+ * site's sections before it, `Car bomb kills 34 in Hama - Region - World - Ahram Online`.
  *
  * @param line Headline as found.
  * @returns The headline and the outlet (or null).
@@ -27,11 +28,29 @@ export function isHeadlineLike(line: string): boolean {
 export function splitOutletSuffix(line: string): { title: string; outlet: string | null } {
   const m = /^(.{12,}?)\s+([|–—-])\s+([^|–—]{2,40})$/.exec(line);
   if (!m) return { title: line, outlet: null };
-  const outlet = m[3]!.trim();
-  const words = outlet.split(/\s+/).length;
-  if (words > 4 || !/^\p{Lu}/u.test(outlet)) return { title: line, outlet: null };
-  if (m[2] !== "|" && !OUTLET_WORD.test(outlet)) return { title: line, outlet: null };
-  return { title: m[1]!.trim(), outlet };
+  const title = m[1]!.trim();
+  const suffix = m[3]!.trim();
+  const outlet = sectionsThenOutlet(suffix) ?? (isOutletName(suffix, m[2]!) ? suffix : null);
+  return outlet === null ? { title: line, outlet: null } : { title, outlet };
+}
+
+/** Whether the text after a headline's separator names an outlet. */
+function isOutletName(text: string, separator: string): boolean {
+  if (text.split(/\s+/).length > 4 || !/^\p{Lu}/u.test(text)) return false;
+  return separator === "|" || OUTLET_WORD.test(text);
+}
+
+/** A section or two of one or two capitalised words each. */
+const SECTION_NAME = /^\p{Lu}[\p{L}&]*(?:\s+\p{Lu}[\p{L}&]*)?$/u;
+
+/** The outlet at the end of a breadcrumb of sections (`Region - World - Ahram Online`), or null. */
+function sectionsThenOutlet(suffix: string): string | null {
+  const parts = suffix.split(/\s+(-)\s+/);
+  // Sections and separators alternate: [section, "-", section, "-", outlet].
+  if (parts.length < 3 || parts.length > 5) return null;
+  const outlet = parts.at(-1)!;
+  for (let k = 0; k < parts.length - 1; k += 2) if (!SECTION_NAME.test(parts[k]!)) return null;
+  return isOutletName(outlet, parts.at(-2)!) ? outlet : null;
 }
 
 /** Runs of punctuation, symbols and spaces, each folded to one space. */

@@ -5,6 +5,7 @@ import { parseByline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
+import { readLeadHeader } from "./lead-header.js";
 import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
 
@@ -12,15 +13,10 @@ import { UNREADABLE } from "./normalize.js";
 export type ExtractedFields = Omit<ArticleRecord, "source" | "slug" | "topics">;
 
 const SUBTITLE_MAX_WORDS = 45;
-/** A few words naming a source between a repeated headline and its date ("Monitor AFP"). */
-const SOURCE_LABEL = /^(?:[\p{L}-]+(?:\s+[\p{L}-]+){0,3})?$/u;
 /** Spacing to fold to one space: a run of two or more, or a single tab or other space (never a line break). */
 const SPACE_RUN = /[^\S\n]{2,}|[^\S\n ]/g;
-/** A run of letters and digits. */
-const TOKEN = /[\p{L}\p{N}]+/gu;
 /** A line opening with "By", as bylines do. */
 const SIGNED = /^(?:[•·]\s*)?by\b/i;
-const DATE_CUE_PREFIX = /^(?:(?:date of publication|published|publication date|posted|last updated|updated|date)(?:\s+(?:at|on))?[:\s]*)?$/i;
 
 /**
  * Fields with nothing found yet: no title, no metadata, empty body.
@@ -195,31 +191,14 @@ export function extractFromText(text: string): ExtractedFields {
     drop(line, trailing === "page-footer" ? furniture[k] ?? trailing : trailing);
   }
 
-  // A date (and a repeated headline) opening the first paragraph, as in "Wed 05 Apr 2017 Title. Text…".
+  // A header run into the first paragraph: a date, the headline repeated, a source and a standfirst.
   if (bodyLines.length > 0) {
-    let first = bodyLines[0]!;
-    if (publishedDates.length === 0 && out.updated === null) {
-      const lead = leadingDate(first);
-      if (lead) {
-        if (/updated/i.test(lead.prefix)) out.updated = lead.date.iso;
-        else publishedDates.push(lead.date);
-        drop(lead.prefix, "date");
-        first = first.slice(lead.prefix.length).trim();
-      }
-    }
-    const titlePrefix = leadingTitle(first, title);
-    if (titlePrefix) {
-      drop(titlePrefix, "repeated-title");
-      first = first.slice(titlePrefix.length).trim();
-      // "Title Monitor AFP Sunday 3 Jun 2014 Text…": a short source label may sit before the date.
-      const lead = publishedDates.length === 0 && out.updated === null ? leadingDate(first, SOURCE_LABEL) : null;
-      if (lead) {
-        publishedDates.push(lead.date);
-        drop(lead.prefix, "date");
-        first = first.slice(lead.prefix.length).trim();
-      }
-    }
-    if (first) bodyLines[0] = first;
+    const lead = readLeadHeader(bodyLines[0]!, title, publishedDates.length > 0 || out.updated !== null);
+    for (const piece of lead.removed) drop(piece.text, piece.reason);
+    if (lead.published) publishedDates.push(lead.published);
+    if (lead.updated) out.updated = lead.updated.iso;
+    if (lead.subtitle !== null && out.subtitle === null) out.subtitle = lead.subtitle;
+    if (lead.rest) bodyLines[0] = lead.rest;
     else bodyLines = bodyLines.slice(1);
   }
 
@@ -309,32 +288,3 @@ function spaceSeparatedWords(line: string, limit: number): number {
   for (let at = line.indexOf(" "); at >= 0 && words < limit; at = line.indexOf(" ", at + 1)) words++;
   return words;
 }
-
-/** A date stated at the very start of a paragraph, with its cue words ("Published …"). */
-function leadingDate(paragraph: string, before: RegExp = DATE_CUE_PREFIX): { prefix: string; date: FoundDate } | null {
-  const date = findDates(paragraph.slice(0, 80))[0];
-  if (!date || !before.test(paragraph.slice(0, date.index).trim())) return null;
-  let end = date.index + date.text.length;
-  const tail = /^\s*(?:at\s+\d{1,2}:?\d{2}(?:\s*(?:GMT|UTC|[AP]M))?|\(updated[^)]{0,40}\))?/i.exec(paragraph.slice(end));
-  end += tail ? tail[0].length : 0;
-  return { prefix: paragraph.slice(0, end), date };
-}
-
-/** The headline repeated at the start of a paragraph, with its closing punctuation, or null. */
-function leadingTitle(paragraph: string, title: string): string | null {
-  const words = title.toLowerCase().match(TOKEN);
-  if (!words || words.length < 3) return null;
-  const head = paragraph.slice(0, title.length * 3 + 40);
-  const token = new RegExp(TOKEN.source, "gu");
-  let end = 0;
-  for (const word of words) {
-    const m = token.exec(head);
-    if (!m || m[0].toLowerCase() !== word) return null;
-    // Only separators may stand between the words.
-    if (/[\p{L}\p{N}]/u.test(head.slice(end, m.index)) || (end > 0 && m.index === end)) return null;
-    end = m.index + m[0].length;
-  }
-  const tail = /^[^\p{L}\p{N}\s]*\s*/u.exec(head.slice(end))!;
-  return head.slice(0, end + tail[0].length);
-}
-
