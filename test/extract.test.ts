@@ -229,7 +229,7 @@ describe("extractFromText on FA-KES style articles", () => {
     );
     assert.equal(out.published, "2017-10-07");
     assert.equal(out.updated, "2017-10-09");
-    assert.match(out.body[0]!.text, /^Get short URL Russias/);
+    assert.match(out.body[0]!.text, /^Russias Defense Ministry/);
   });
 
   it("should split the outlet and its sections off a page title, then read the date after the repeated headline", () => {
@@ -274,6 +274,30 @@ describe("extractFromText on FA-KES style articles", () => {
       "Aleppo tunnel blast killed 38 regime forces\n\nOn Friday 22 Jul 2016 a tunnel bomb under a military position killed 38 soldiers, a monitor said.",
     );
     assert.equal(story.published, null);
+  });
+
+  it("should take share controls and their counters off the start of the first paragraph, but no number of the story", () => {
+    const first = (text: string) => extractFromText(`Strike kills 20 civilians in Raqqa\n\n${text}`).body[0]!.text;
+    assert.equal(first("28.05.2017(updated 1549 28.05.2017) Get short URL 6319 An airstrike killed 20 civilians."), "An airstrike killed 20 civilians.");
+    assert.equal(first("Get short URL Topic Battle Against Daesh in Syria (180) 0 54 The Kurdish-led forces advanced."), "The Kurdish-led forces advanced.");
+    assert.equal(first("Print Tweet Views 1662 An Islamic State car bomb killed 20 people."), "An Islamic State car bomb killed 20 people.");
+    assert.equal(first("Get short URL 0 85 12 Daesh fighters were killed near the town."), "0 85 12 Daesh fighters were killed near the town.");
+    assert.equal(first("Share prices fell sharply in Damascus on Monday."), "Share prices fell sharply in Damascus on Monday.");
+  });
+
+  it("should read a byline between a leading date and the repeated headline", () => {
+    const out = extractFromText(
+      "MSF says chemical weapons used in Hama\n\nPosted on April 2 2017 by Youssef Diab MSF says chemical weapons used in Hama Beirut Doctors Without Borders accused the regime of using chemical weapons.",
+    );
+    assert.deepEqual(out.authors, ["Youssef Diab"]);
+    assert.equal(out.published, "2017-04-02");
+    assert.match(out.body[0]!.text, /^Beirut Doctors Without Borders/);
+  });
+
+  it("should not take a date that closes a bracket cut off at its start for the publication date", () => {
+    const out = extractFromText("Eight civilians killed in airstrike near Raqqa\n\n30.04.2017) Get short URL 3214 An airstrike killed eight civilians near Raqqa.");
+    assert.equal(out.published, null);
+    assert.equal(out.body[0]!.text, "An airstrike killed eight civilians near Raqqa.");
   });
 
   it("should leave the publication date empty and say why when the text states several", () => {

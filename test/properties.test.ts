@@ -79,14 +79,20 @@ function unaccountedLines(text: string, record: ArticleRecord): string[] {
   const whole = new Set([...removedTexts, record.subtitle, record.section, ...record.body.map((b) => b.text)]);
   const isHeadline = (l: string) => l === record.title || (record.publisher !== null && l.startsWith(record.title) && l.endsWith(record.publisher));
   // A body line may have lost a list or quote marker, or a leading date or repeated headline.
+  const withoutRemoved = (text: string) => {
+    let rest = text;
+    for (const r of removedTexts) if (r && rest.startsWith(r)) rest = rest.slice(r.length).trim();
+    return rest;
+  };
   const endsInBlock = (l: string) =>
     record.body.some((b) => {
       if (!l.endsWith(b.text)) return false;
-      let rest = l.slice(0, l.length - b.text.length).trim();
-      for (const r of removedTexts) if (r && rest.startsWith(r)) rest = rest.slice(r.length).trim();
+      const rest = withoutRemoved(l.slice(0, l.length - b.text.length).trim());
       return rest === "" || /^(?:[-*•·▪►]|\d{1,2}[.)]|>)$/.test(rest);
     });
-  return lines.filter((l) => !whole.has(l) && !isHeadline(l) && !endsInBlock(l));
+  // Or it was taken out whole, in pieces each listed with its reason (a date, then share controls).
+  const inPieces = (l: string) => withoutRemoved(l) === "";
+  return lines.filter((l) => !whole.has(l) && !isHeadline(l) && !endsInBlock(l) && !inPieces(l));
 }
 
 /** File bytes for a text, in one of the encodings the reader accepts, or arbitrary bytes. */

@@ -5,6 +5,7 @@
  * AFP Friday 23 Aug 2013 Text…".
  */
 import type { RemovedLine } from "../record.js";
+import { parseByline } from "./byline.js";
 import { findDates, weekdayAgrees, type FoundDate } from "./dates.js";
 
 /** What the header at the start of a first paragraph states, and the paragraph without it. */
@@ -15,6 +16,8 @@ export interface LeadHeader {
   readonly updated: FoundDate | null;
   /** A standfirst between the repeated headline and the source and date. */
   readonly subtitle: string | null;
+  /** Authors of a byline before the repeated headline ("by Asharq Al-Awsat English Headline…"). */
+  readonly authors: readonly string[];
   /** The pieces taken out, in order, with why. */
   readonly removed: readonly RemovedLine[];
 }
@@ -29,6 +32,17 @@ const AGENCY = "(?:AFP|AP|Reuters|DPA|Xinhua|ANSA|EFE|Anadolu|TASS|UPI|IANS|PTI|
 const AGENCY_LABEL = new RegExp(`^${AGENCY}(?:\\s*(?:,|/|and|&)\\s*${AGENCY})*$`);
 /** An agency credit and a date with its weekday, after a standfirst. */
 const AGENCY_DATE = new RegExp(`\\s(${AGENCY}(?:\\s*(?:,|/|and|&)\\s*${AGENCY})*)\\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+\\d)`, "g");
+/**
+ * Share and print controls run into a paragraph, with their counters: "Print Tweet Views 1430",
+ * "Get short URL Topic Battle Against Daesh in Syria (180) 0 54". The counters (comments, views;
+ * older pages show a third, zero) are taken only when a capitalised word follows them.
+ */
+const WIDGETS = /^(?:(?:get short url|print(?: this page)?|tweet|share|e-?mail)\b[\s:]*|views\s+\d[\d,]*\s*)+(?:topic\s[^()]{1,80}\(\d+\)\s*)?(?:\d[\d,]*\s+(?:\d[\d,]*\s+(?:0\s+)?)?(?=["“\p{Lu}]))?/iu;
+/** Controls that say what they are on their own; any other needs a second control beside it ("Print Tweet"). */
+const TELLING_CONTROL = /get short url|print this page|views\s+\d/i;
+
+/** Most words of a byline before a repeated headline. */
+const BYLINE_MAX_WORDS = 6;
 /** How far into a paragraph a leading date may start. */
 const LEAD_DATE_REACH = 80;
 /** How far into a paragraph, after the repeated headline, a standfirst's source and date may sit. */
@@ -39,10 +53,12 @@ const STANDFIRST_MAX_WORDS = 45;
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
 /**
- * Read the header run into the start of an article's first paragraph: a date with its cue words
- * or an agency's credit, the headline repeated, and after it a source label with a date, or a
- * standfirst followed by an agency's credit and a date with its weekday. A date followed by
- * "(updated …)" is the publication date, and the one in brackets the update.
+ * Read the header run into the start of an article's first paragraph: share controls, a date
+ * with its cue words or an agency's credit, a byline, the headline repeated, and after it a
+ * source label with a date, or a standfirst followed by an agency's credit and a date with its
+ * weekday, then share controls again. A date followed by "(updated …)" is the publication date
+ * and the one in brackets the update; a date closing a bracket whose start was cut off is
+ * neither.
  *
  * @param paragraph The first paragraph of the body.
  * @param title The article's headline.
@@ -53,19 +69,28 @@ export function readLeadHeader(paragraph: string, title: string, dated: boolean)
   let published: FoundDate | null = null;
   let updated: FoundDate | null = null;
   let subtitle: string | null = null;
+  let authors: readonly string[] = [];
   let rest = paragraph;
   const take = (prefix: string, reason: string) => {
     removed.push({ text: prefix.trim(), reason });
     rest = rest.slice(prefix.length).trim();
   };
 
+  const controls = shareControls(rest);
+  if (controls) take(controls, "share-links");
   if (!dated) {
     const lead = leadingDate(rest, (cue) => DATE_CUE.test(cue) || AGENCY_LABEL.test(cue));
     if (lead) {
+      // "30.04.2017) Text…": the end of a bracket whose start was cut off says nothing of what the date was.
       if (/updated/i.test(lead.cue)) updated = lead.date;
-      else ({ published, updated } = lead);
+      else if (!lead.closesBracket) ({ published, updated } = lead);
       take(lead.prefix, "date");
     }
+  }
+  const signed = bylineBeforeTitle(rest, title);
+  if (signed) {
+    authors = signed.authors;
+    take(signed.prefix, "byline");
   }
   const titlePrefix = leadingTitle(rest, title);
   if (titlePrefix) {
@@ -85,25 +110,48 @@ export function readLeadHeader(paragraph: string, title: string, dated: boolean)
       }
     }
   }
-  return { rest, published, updated, subtitle, removed };
+  const widgets = shareControls(rest);
+  if (widgets) take(widgets, "share-links");
+  return { rest, published, updated, subtitle, authors, removed };
+}
+
+/** Share and print controls opening a paragraph, with their counters, or null ("Share prices fell…" is the story). */
+function shareControls(text: string): string | null {
+  const run = WIDGETS.exec(text)?.[0];
+  if (!run) return null;
+  const controls = run.match(/get short url|print(?: this page)?|tweet|share|e-?mail|views/gi)!;
+  return controls.length >= 2 || TELLING_CONTROL.test(run) ? run : null;
+}
+
+/** A byline of a few words, then the headline repeated: "by Asharq Al-Awsat English Headline…". */
+function bylineBeforeTitle(text: string, title: string): { prefix: string; authors: readonly string[] } | null {
+  if (!/^by\s/i.test(text)) return null;
+  const words = /\S+\s+/g;
+  for (let k = 0; k <= BYLINE_MAX_WORDS && words.exec(text); k++) {
+    const prefix = text.slice(0, words.lastIndex);
+    if (k === 0 || leadingTitle(text.slice(prefix.length), title) === null) continue;
+    const byline = parseByline(prefix.trim(), true);
+    return byline && byline.authors.length > 0 ? { prefix, authors: byline.authors } : null;
+  }
+  return null;
 }
 
 /** A date stated at the very start of a paragraph, after words `cue` accepts, with a time or update note after it. */
 function leadingDate(
   paragraph: string,
   cue: (words: string) => boolean,
-): { prefix: string; cue: string; published: FoundDate; updated: FoundDate | null; date: FoundDate } | null {
+): { prefix: string; cue: string; published: FoundDate; updated: FoundDate | null; date: FoundDate; closesBracket: boolean } | null {
   const date = findDates(paragraph.slice(0, LEAD_DATE_REACH))[0];
   // "On 5 October 2016 the army…" opens a sentence of the story, not a dateline.
   if (!date || /^on\s/i.test(date.text)) return null;
   const before = paragraph.slice(0, date.index).trim();
   if (!cue(before)) return null;
   let end = date.index + date.text.length;
-  const tail = /^\s*(?:at\s+\d{1,2}:?\d{2}(?:\s*(?:GMT|UTC|[AP]M))?|\((updated[^)]{0,40})\))?/i.exec(paragraph.slice(end))!;
+  const tail = /^\s*(?:at\s+\d{1,2}:?\d{2}(?:\s*(?:GMT|UTC|[AP]M))?|\((updated[^)]{0,40})\)|(\)))?/i.exec(paragraph.slice(end))!;
   end += tail[0].length;
   // "(updated 1935 05.10.2017)": the clock before the date is no year.
   const updated = tail[1] === undefined ? null : findDates(tail[1].replace(/^updated\s+(?:\d{1,2}:?\d\d\s+)?/i, ""))[0] ?? null;
-  return { prefix: paragraph.slice(0, end), cue: before, published: date, updated, date };
+  return { prefix: paragraph.slice(0, end), cue: before, published: date, updated, date, closesBracket: tail[2] !== undefined && !before.includes("(") };
 }
 
 /**

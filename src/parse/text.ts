@@ -198,6 +198,7 @@ export function extractFromText(text: string): ExtractedFields {
     if (lead.published) publishedDates.push(lead.published);
     if (lead.updated) out.updated = lead.updated.iso;
     if (lead.subtitle !== null && out.subtitle === null) out.subtitle = lead.subtitle;
+    if (lead.authors.length > 0 && out.authors.length === 0) out.authors = [...lead.authors];
     if (lead.rest) bodyLines[0] = lead.rest;
     else bodyLines = bodyLines.slice(1);
   }
