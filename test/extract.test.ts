@@ -111,6 +111,20 @@ describe("extractFromText headline signals", () => {
     assert.equal(extractFromText(page([])).title, curly);
   });
 
+  it("should end the article at a closing 'First published' line and take its date", () => {
+    const teasers = ["Woman risks her life to save a koala", "At least six people have died and hundreds of homes have been destroyed by bushfires in the region.", "2H ago", "Cities urge boycott of meat companies linked to Amazon fires", "Lawmakers in the two biggest cities want to cut ties with businesses involved with the imports."];
+    const out = extractFromText([...MENU, "Bridge closed to lorries after cracks found", ...PROSE, "First published on November 19, 2019 / 8:16 AM", ...teasers, ...PROSE].join("\n"));
+    assert.equal(out.published, "2019-11-19");
+    assert.deepEqual(out.body.map((b) => b.text), PROSE);
+    assert.ok(out.removed.some((r) => r.text.startsWith("First published") && r.reason === "date"));
+  });
+
+  it("should date an article by a 'First published' line above its text, and go on", () => {
+    const out = extractFromText([...MENU, "Bridge closed to lorries after cracks found", "First Published: Tuesday, November 19, 2019 08:38 AM", ...PROSE].join("\n"));
+    assert.equal(out.published, "2019-11-19");
+    assert.deepEqual(out.body.map((b) => b.text), PROSE);
+  });
+
   it("should read a line stating publication and update on the same day", () => {
     const out = extractFromText(
       [...MENU, "Bridge closed to lorries after cracks found", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", ...PROSE].join("\n"),

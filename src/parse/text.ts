@@ -114,6 +114,12 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, "byline");
       continue;
     }
+    const stamp = firstPublished(line);
+    if (stamp) {
+      publishedDates.push(stamp);
+      drop(line, "date");
+      continue;
+    }
     if (isDateOnly(line)) {
       const date = findDates(line)[0]!;
       const updated = /updated|modified/i.test(line);
@@ -145,6 +151,17 @@ export function extractFromText(text: string): ExtractedFields {
     if (k > bodyStart && isCommentsHeader(line)) {
       end = k - 1;
       break;
+    }
+    // "First published on November 19, 2019 / 8:16 AM" closes an article; near its top it dates it.
+    const stamp = k > bodyStart ? firstPublished(line) : null;
+    if (stamp) {
+      if (publishedDates.length === 0) publishedDates.push(stamp);
+      drop(line, "date");
+      if (bodyLines.length >= STAMP_CLOSES_AFTER) {
+        end = k;
+        break;
+      }
+      continue;
     }
     if (isRelatedHeader(line)) {
       if (k >= bodyStart + (end - bodyStart) / 2) {
@@ -218,6 +235,20 @@ export function extractFromText(text: string): ExtractedFields {
   if (out.body.length === 0) warnings.push("no body text found");
   return out;
 }
+
+/** A line stating when the article was first published ("First Published: Tuesday, November 19, 2019 08:38 AM"). */
+const FIRST_PUBLISHED = /^first published\b/i;
+
+/** The date of a "First published …" line, or null for any other line. */
+function firstPublished(line: string): FoundDate | null {
+  if (line.length > DATE_STAMP_MAX || !FIRST_PUBLISHED.test(line)) return null;
+  return findDates(line)[0] ?? null;
+}
+
+/** Longest "First published …" line. */
+const DATE_STAMP_MAX = 100;
+/** Body paragraphs before a "First published …" line that make it the article's closing stamp. */
+const STAMP_CLOSES_AFTER = 3;
 
 /**
  * What the headline chooser needs to know about the lines of a page.
