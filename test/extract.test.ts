@@ -10,6 +10,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { checkFolder } from "../src/cli/check.js";
 import { isCommentsHeader, furnitureReason } from "../src/parse/boilerplate.js";
+import { bareNameByline, parseByline } from "../src/parse/byline.js";
 import { classifyLines, findContentRegion } from "../src/parse/content.js";
 import { findDates, weekdayAgrees } from "../src/parse/dates.js";
 import { splitOutletSuffix } from "../src/parse/headline.js";
@@ -119,6 +120,18 @@ describe("extractFromText headline signals", () => {
     assert.ok(out.removed.some((r) => r.text.startsWith("First published") && r.reason === "date"));
   });
 
+  it("should end the article at a note on its own author, but read on past a story about another journalist", () => {
+    const note = "Meg James is a corporate media reporter for the Los Angeles Times, covering the business of television.";
+    const teasers = ["Women and people of color directed a greater proportion of TV shows in the last season than before.", "The agency is the fifth company to break ranks with the association this year."];
+    const page = (byline: string) => [...MENU, "Bridge closed to lorries after cracks found", byline, ...PROSE, note, ...teasers].join("\n");
+    const own = extractFromText(page("By Meg James"));
+    assert.deepEqual(own.authors, ["Meg James"]);
+    assert.deepEqual(own.body.map((b) => b.text), PROSE);
+    assert.ok(own.removed.some((r) => r.text === note && r.reason === "author-note"));
+    const other = extractFromText(page("By John Smith"));
+    assert.deepEqual(other.body.map((b) => b.text), [...PROSE, note, ...teasers]);
+  });
+
   it("should date an article by a 'First published' line above its text, and go on", () => {
     const out = extractFromText([...MENU, "Bridge closed to lorries after cracks found", "First Published: Tuesday, November 19, 2019 08:38 AM", ...PROSE].join("\n"));
     assert.equal(out.published, "2019-11-19");
@@ -156,6 +169,43 @@ describe("splitOutletSuffix", () => {
   });
 });
 
+describe("parseByline", () => {
+  const read = (line: string, nearHeadline = true) => {
+    const byline = parseByline(line, nearHeadline);
+    return byline && { authors: byline.authors, published: byline.published?.iso.slice(0, 10) ?? null };
+  };
+
+  it("should read the names out of bylines with dates, handles, job titles and degrees", () => {
+    assert.deepEqual(read("Dan Goodin - Apr 16, 2015 8:02 pm UTC"), { authors: ["Dan Goodin"], published: "2015-04-16" });
+    assert.deepEqual(read("by Ahiza Garcia @ahiza_garcia February 1, 2016: 12:41 PM ET"), { authors: ["Ahiza Garcia"], published: "2016-02-01" });
+    assert.deepEqual(read("Devindra Hardawar, @devindra"), { authors: ["Devindra Hardawar"], published: null });
+    assert.deepEqual(read("By Erin Cunningham March 18 at 3:57 PM  Follow @erinmcunningham"), { authors: ["Erin Cunningham"], published: null });
+    assert.deepEqual(read("By Brenda Goodman, MA"), { authors: ["Brenda Goodman"], published: null });
+    assert.deepEqual(read("By Meg James Staff Writer"), { authors: ["Meg James"], published: null });
+    assert.deepEqual(read("By Kashmira Gander On 11/13/19 at 4:00 PM EST"), { authors: ["Kashmira Gander"], published: "2019-11-13" });
+  });
+
+  it("should take an unprefixed line for a byline only beside a date, an outlet or a handle", () => {
+    assert.equal(read("Aleppo Syria"), null);
+    assert.equal(read("Dan Goodin"), null);
+    assert.equal(read("Dan Goodin - Apr 16, 2015", false), null);
+    assert.deepEqual(read("Hussein Alkhattab - 7Dnews Syria"), { authors: ["Hussein Alkhattab"], published: null });
+  });
+});
+
+describe("bareNameByline", () => {
+  it("should take a name alone by the headline when a job title or date follows, or the page signs it elsewhere", () => {
+    assert.equal(bareNameByline(["Ben Silverman", "Games Editor", "Yahoo Finance"], 0), "Ben Silverman");
+    assert.equal(bareNameByline(["Mama Robotnik", "Nov 9, 2013"], 0), "Mama Robotnik");
+    assert.equal(bareNameByline(["Written by Patrick Allan", "Headline here", "Patrick Allan", "Profile"], 2), "Patrick Allan");
+  });
+
+  it("should not take a menu item or a section label that the page repeats", () => {
+    assert.equal(bareNameByline(["Legal Notices", "Email Newsletters", "Obituaries", "Email Newsletters"], 1), null);
+    assert.equal(bareNameByline(["Marie Colvin", "Reporters remember a colleague"], 0), null);
+  });
+});
+
 describe("furnitureReason / isCommentsHeader", () => {
   it("should recognise consent banners, skip links and comment headers", () => {
     assert.equal(furnitureReason("We use cookies and similar technologies to improve your browsing experience, personalise content and offers. By clicking Accept and Continue you consent to their use."), "consent");
@@ -163,6 +213,14 @@ describe("furnitureReason / isCommentsHeader", () => {
     assert.ok(isCommentsHeader("[ 167 comments ]"));
     assert.ok(isCommentsHeader("Top Rated Comments"));
     assert.ok(!isCommentsHeader("Comments from the minister drew criticism from the opposition."));
+  });
+
+  it("should recognise sharing controls, but not a sentence that begins like one", () => {
+    for (const line of ["Copy Link URL Copied!", "Show more sharing options", "Share Close extra sharing options", "Email this story"]) {
+      assert.equal(furnitureReason(line), "share-links", line);
+    }
+    assert.equal(furnitureReason("Share prices fell sharply on Monday."), null);
+    assert.equal(furnitureReason("Print edition"), null);
   });
 
   it("should not take a long article line that ends with a site footer for a banner", () => {

@@ -16,12 +16,25 @@ const DISCLAIMER =
 /** Cookie, sharing and subscription prompts (short lines only). */
 const PROMPT = /(\bcookies?\b|\bsubscribe to\b|\bsign up for\b|\bnewsletter\b|^share (on|this|via)\b|\bfollow us on\b|\bdownload (our|the) app\b|\bclick here\b|\benable javascript\b|\byour browser\b)/i;
 
+/** Words of sharing controls ("Show more sharing options", "Copy Link URL Copied!"). */
+const SHARE_WORDS = new Set(
+  "share sharing options show hide more close extra copy copied link url email e-mail print tweet facebook twitter linkedin whatsapp reddit pinterest messenger this article story page on via".split(" "),
+);
+/** Words that make a line of {@link SHARE_WORDS} a sharing control rather than a menu. */
+const SHARE_ACTION = /\b(?:share|sharing|cop(?:y|ied)|url|link|e-?mail|print|tweet)\b/i;
+
+/** Whether a line is nothing but sharing controls, two words or more. */
+function isShareControls(text: string): boolean {
+  const words = text.toLowerCase().replace(/[!.:]+/g, " ").split(/\s+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 8 && SHARE_ACTION.test(text) && words.every((w) => SHARE_WORDS.has(w));
+}
+
 /** Cookie and terms consent banners, whatever their length. */
 const CONSENT_TOPIC = /\b(?:cookies?|privacy (?:policy|terms)|terms of (?:use|service))\b/i;
 const CONSENT_ACT = /\b(?:consent|accept|agree|we use|by (?:clicking|continuing|using))/i;
 
 /** Why a line is furniture, or null for ordinary text. */
-export type FurnitureReason = "navigation" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt" | "consent";
+export type FurnitureReason = "navigation" | "share-links" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt" | "consent";
 
 /**
  * Classify one line of a scraped page as site furniture.
@@ -32,6 +45,7 @@ export type FurnitureReason = "navigation" | "read-time" | "read-also" | "relate
 export function furnitureReason(line: string): FurnitureReason | null {
   const text = line.trim();
   if (FURNITURE_LINE.test(text)) return "navigation";
+  if (isShareControls(text)) return "share-links";
   if (READ_TIME.test(text)) return "read-time";
   if (READ_ALSO.test(text)) return "read-also";
   if (RELATED_HEADER.test(text)) return "related-links";

@@ -1,5 +1,6 @@
 /** Reading bylines: "By AFP - Aug 01,2018 - Last updated at …", "Hussein Alkhattab - 7Dnews Syria". */
-import { findDates, type FoundDate } from "./dates.js";
+import { findDates, isDateOnly, type FoundDate } from "./dates.js";
+import { STOPWORDS } from "./stopwords.js";
 
 /** What a byline states. */
 export interface Byline {
@@ -14,6 +15,18 @@ const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|al-\p{L}+|bin|b
 /** Words after an outlet name that name a desk or edition rather than the outlet. */
 const DESK = /\s+(desk|staff|bureau|newsroom|team|correspondents?|reporters?|online|syria|lebanon|iraq|jordan|turkey|middle east|world|international|english|arabic)$/i;
 
+/** A social media handle, with its call to follow: "@ahiza_garcia", "Follow @erinmcunningham". */
+const HANDLE = /(?:\s*,)?\s*(?:follow\s+)?@\w{2,30}\b/gi;
+
+/** A day without a year after a name: "Erin Cunningham March 18 at 3:57 PM". */
+const YEARLESS_DATE = /\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?!,?\s*\d{4})(?:\s+at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)?\s*$/i;
+/** Degrees and credentials listed after a name as if they were another author: "Brenda Goodman, MA". */
+const CREDENTIAL = /^(?:MA|MS|MSc|BA|BSc|MD|PhD|RN|MPH|MBA|DO|DVM|JD|LLB|Esq)\.?$/;
+
+/** A job title after an author's name: "Meg James Staff Writer", "Jane Roe, Senior Correspondent". */
+const JOB_TITLE =
+  /\s+(?:(?:senior|staff|contributing|chief|special|political|foreign|national|business|science|health|technology|sports|associate|deputy|managing|executive)\s+)+(?:writer|reporter|correspondent|editor|columnist|contributor|producer|journalist)$/i;
+
 /**
  * Parse a byline line.
  *
@@ -27,7 +40,10 @@ export function parseByline(line: string, nearHeadline: boolean): Byline | null 
   if (text.length > 160) return null;
   const prefixed = /^(?:by|written by|words by|reporting by)\s+/i.exec(text);
   if (!prefixed && !nearHeadline) return null;
-  const rest = prefixed ? text.slice(prefixed[0].length) : text;
+  const named = prefixed ? text.slice(prefixed[0].length) : text;
+  const unhandled = named.replace(HANDLE, "");
+  const handled = unhandled.length < named.length;
+  const rest = unhandled.replace(YEARLESS_DATE, "");
   const parts = rest.split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
   let published: FoundDate | null = null;
   let updated: FoundDate | null = null;
@@ -37,18 +53,68 @@ export function parseByline(line: string, nearHeadline: boolean): Byline | null 
     if (dates.length > 0) {
       if (/updated|modified/i.test(part)) updated ??= dates[0]!;
       else published ??= dates[0]!;
+      // "Ahiza Garcia February 1, 2016: 12:41 PM ET": the name before the date.
+      const before = part
+        .slice(0, dates[0]!.index)
+        .replace(/[\s,;:·|-]+$/, "")
+        .replace(/\s+(?:on|at|posted|published)$/i, "");
+      if (names.length === 0 && before && !/updated|modified|published|posted/i.test(before)) names.push(before);
       continue;
     }
     names.push(part.replace(/[.,;:]+$/, ""));
   }
   if (names.length === 0) return null;
-  const authors = names[0]!.split(/\s*,\s*|\s+and\s+|\s*&\s*/).map((a) => a.trim()).filter(Boolean);
+  const authors = names[0]!
+    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
+    .map((a) => a.replace(JOB_TITLE, "").trim())
+    .filter((a) => a && !CREDENTIAL.test(a));
   if (!authors.every((a) => NAME.test(a) || /^[A-Z]{2,6}$/.test(a))) return null;
   if (!prefixed) {
-    // An unprefixed line must look like "Name Surname - Outlet" and nothing else.
-    if (names.length !== 2 || authors.length !== 1 || authors[0]!.split(/\s+/).length < 2) return null;
-    if (!/^[\p{Lu}\d][\p{L}\d'’.& -]{1,40}$/u.test(names[1]!)) return null;
+    // An unprefixed line must look like "Name Surname - Outlet" or "Name Surname - Apr 16, 2015" and nothing else.
+    if (authors.length !== 1 || authors[0]!.split(/\s+/).length < 2) return null;
+    // A name with its social media handle ("Devindra Hardawar, @devindra") is a byline too.
+    const dated = names.length === 1 && (published !== null || handled);
+    if (!dated && (names.length !== 2 || !/^[\p{Lu}\d][\p{L}\d'’.& -]{1,40}$/u.test(names[1]!))) return null;
   }
   const outlet = names[1] ? names[1].replace(DESK, "").trim() || names[1] : null;
   return { authors, publisher: outlet, published, updated };
+}
+
+/** Two or three capitalised words, as a person's name is written. */
+const NAME_LIKE = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}$/u;
+
+/**
+ * Whether a line is written like a person's name ("Mama Robotnik", "Ana Sandoiu").
+ *
+ * @param line One trimmed line.
+ */
+export function isNameLike(line: string): boolean {
+  return NAME_LIKE.test(line) && !line.split(/\s+/).some((w) => STOPWORDS.has(w.toLowerCase()));
+}
+
+/** A job title on a line of its own ("Games Editor", "Senior Correspondent"). */
+const TITLE_LINE = /^(?:\p{Lu}[\p{L}-]+\s+){0,2}(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor|Producer|Journalist)$/u;
+
+/**
+ * A byline that is only a name on a line by the headline, taken when the page confirms it: a
+ * job title or a date on the next line, or the name signed on another line of the page
+ * ("Written by Patrick Allan", "Ben Silverman is a games editor…"). A name alone could be a
+ * menu's or a section's; so confirmed, it is the author's.
+ *
+ * @param lines The page's lines.
+ * @param at The line to read.
+ * @returns The author's name, or null.
+ */
+export function bareNameByline(lines: readonly string[], at: number): string | null {
+  const line = lines[at]!;
+  if (!isNameLike(line)) return null;
+  const next = lines[at + 1] ?? "";
+  if (TITLE_LINE.test(next) || isDateOnly(next)) return line;
+  const signed = new RegExp(`^(?:(?:written |posted |words |reporting )?by|about|more (?:from|by))\\s+${escapeRegExp(line)}$|^${escapeRegExp(line)} (?:is|was) (?:a|an|the) `, "i");
+  return lines.some((other, k) => k !== at && signed.test(other)) ? line : null;
+}
+
+/** `text` with every character that means something in a regular expression escaped. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

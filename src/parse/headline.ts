@@ -1,5 +1,6 @@
 /** Choosing the headline and standfirst among the first lines of a page. */
 import { contentWords, LEAD_FULL_WORDS, leadOverlap, leadText } from "./headline-lead.js";
+import { isNameLike } from "./byline.js";
 import { STOPWORDS } from "./stopwords.js";
 
 /** Words in a headline suffix (`Title | Outlet`, `Title - Reuters`) that mark it as an outlet name. */
@@ -136,8 +137,6 @@ const SENTENCE_END = /[\p{Ll}\p{N})"”’]\.$/u;
 const LEAD_REACH = 5;
 /** Weight of a candidate's words found in the opening of the body that follows it. */
 const LEAD_WEIGHT = 3;
-/** Two or three capitalised words and nothing else, as a name is written. */
-const NAME_LIKE = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}$/u;
 
 /**
  * Whether the body's opening restates a line: every content word of it, at least four of them,
@@ -150,11 +149,6 @@ function isEchoed(line: string, key: string, lead: string): boolean {
   const opening = foldLine(lead.slice(0, key.length + 12));
   if (!opening.startsWith(key)) return false;
   return opening.length === key.length || (opening[key.length] === " " && !opening.startsWith(" s ", key.length));
-}
-
-/** Whether a line is written like a person's name ("Mama Robotnik", "Ana Sandoiu"). */
-function isNameLike(line: string): boolean {
-  return NAME_LIKE.test(line) && !line.split(/\s+/).some((w) => STOPWORDS.has(w.toLowerCase()));
 }
 
 /** Folded form of every line (empty for lines too long to be a headline) and how often each occurs. */

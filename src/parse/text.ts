@@ -1,7 +1,7 @@
 /** Extraction of an article record from raw scraped text. */
 import type { ArticleRecord, Block, RemovedLine } from "../record.js";
 import { furnitureReason, isCommentsHeader, isRelatedHeader, publisherFromFooter } from "./boilerplate.js";
-import { parseByline } from "./byline.js";
+import { bareNameByline, parseByline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
@@ -114,6 +114,12 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, "byline");
       continue;
     }
+    const named = out.authors.length === 0 && sinceHeadline <= 3 ? bareNameByline(readable, i) : null;
+    if (named !== null && named !== out.title) {
+      out.authors = [named];
+      drop(line, "byline");
+      continue;
+    }
     const stamp = firstPublished(line);
     if (stamp) {
       publishedDates.push(stamp);
@@ -162,6 +168,12 @@ export function extractFromText(text: string): ExtractedFields {
         break;
       }
       continue;
+    }
+    // "Meg James is a corporate media reporter for the Los Angeles Times…": the author's note after the story.
+    if (bodyLines.length >= STAMP_CLOSES_AFTER && isAuthorNote(line, out.authors)) {
+      drop(line, "author-note");
+      end = k;
+      break;
     }
     if (isRelatedHeader(line)) {
       if (k >= bodyStart + (end - bodyStart) / 2) {
@@ -247,7 +259,17 @@ function firstPublished(line: string): FoundDate | null {
 
 /** Longest "First published …" line. */
 const DATE_STAMP_MAX = 100;
-/** Body paragraphs before a "First published …" line that make it the article's closing stamp. */
+/** What an author's note says of them after their name ("… is a freelance writer living in Minneapolis"). */
+const AUTHOR_NOTE = /^\s+(?:is|was)\s+(?:a|an|the)\s[^.]{0,80}\b(?:reporter|writer|correspondent|editor|columnist|journalist|contributor|producer)s?\b/;
+
+/**
+ * Whether a line is a note on one of the article's own authors, as pages print after the story:
+ * a story about another journalist ("Marie Colvin was an American journalist…") goes on.
+ */
+function isAuthorNote(line: string, authors: readonly string[]): boolean {
+  return authors.some((name) => line.startsWith(name) && AUTHOR_NOTE.test(line.slice(name.length)));
+}
+/** Body paragraphs before a "First published …" line or an author's note that make it the article's end. */
 const STAMP_CLOSES_AFTER = 3;
 
 /**
