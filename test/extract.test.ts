@@ -132,6 +132,18 @@ describe("extractFromText headline signals", () => {
     assert.deepEqual(other.body.map((b) => b.text), [...PROSE, note, ...teasers]);
   });
 
+  it("should read dates and a byline that stand after a standfirst taken for the first paragraph", () => {
+    const standfirst = "The president had apologised for a short-lived declaration of martial law that plunged the country into chaos.";
+    const out = extractFromText(
+      [...MENU, "Impeachment fails after ruling party lawmakers walk out", standfirst, "Follow us", "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC", "By Stella Kim and Jennifer Jett", ...PROSE].join("\n"),
+    );
+    assert.deepEqual(out.authors, ["Stella Kim", "Jennifer Jett"]);
+    assert.equal(out.published, "2024-12-06T22:00:00Z");
+    assert.equal(out.updated, "2024-12-07T12:43:00Z");
+    assert.equal(out.subtitle, standfirst);
+    assert.deepEqual(out.body.map((b) => b.text), PROSE);
+  });
+
   it("should date an article by a 'First published' line above its text, and go on", () => {
     const out = extractFromText([...MENU, "Bridge closed to lorries after cracks found", "First Published: Tuesday, November 19, 2019 08:38 AM", ...PROSE].join("\n"));
     assert.equal(out.published, "2019-11-19");

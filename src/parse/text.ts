@@ -126,12 +126,10 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, "date");
       continue;
     }
-    if (isDateOnly(line)) {
-      const date = findDates(line)[0]!;
-      const updated = /updated|modified/i.test(line);
-      if (updated) out.updated ??= date.iso;
-      // "Published: 10:48, Tue, Nov 19, 2019 | Updated: 11:05, Tue, Nov 19, 2019": one day, both facts.
-      if (!updated || /published|posted/i.test(line)) publishedDates.push(date);
+    const dated = datesLine(line);
+    if (dated) {
+      if (dated.updated) out.updated ??= dated.updated.iso;
+      if (dated.published) publishedDates.push(dated.published);
       drop(line, "date");
       continue;
     }
@@ -152,11 +150,30 @@ export function extractFromText(text: string): ExtractedFields {
   const bodyStart = i;
   let end = region.end;
   let skipping: string | null = null;
+  // A header the first paragraph passed for prose left behind it: date lines and a byline
+  // before the second paragraph ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024", "By …").
+  let headerAfterFirst = false;
   for (let k = bodyStart; k <= end; k++) {
     const line = readable[k]!;
     if (k > bodyStart && isCommentsHeader(line)) {
       end = k - 1;
       break;
+    }
+    if (bodyLines.length <= 1 && k <= bodyStart + HEADER_SPILL) {
+      const dated = datesLine(line);
+      const byline = dated === null && out.authors.length === 0 ? parseByline(line, false) : null;
+      if (dated !== null && publishedDates.length === 0 && out.updated === null) {
+        if (dated.published) publishedDates.push(dated.published);
+        if (dated.updated) out.updated = dated.updated.iso;
+      } else if (byline) {
+        out.authors = byline.authors;
+        if (byline.published && publishedDates.length === 0) publishedDates.push(byline.published);
+      }
+      if (dated !== null || byline) {
+        drop(line, byline ? "byline" : "date");
+        headerAfterFirst ||= bodyLines.length === 1;
+        continue;
+      }
     }
     // "First published on November 19, 2019 / 8:16 AM" closes an article; near its top it dates it.
     const stamp = k > bodyStart ? firstPublished(line) : null;
@@ -197,10 +214,22 @@ export function extractFromText(text: string): ExtractedFields {
       continue;
     }
     if (!keepInRegion(info, k, region)) {
+      // "By Stella Kim and Jennifer Jett" between the headline's furniture and the first paragraph.
+      const byline = out.authors.length === 0 && bodyLines.length === 0 ? parseByline(line, false) : null;
+      if (byline) {
+        out.authors = byline.authors;
+        if (byline.published && publishedDates.length === 0) publishedDates.push(byline.published);
+        drop(line, "byline");
+        continue;
+      }
       drop(line, info[k]!.cls === "bad" ? "navigation" : "boilerplate");
       continue;
     }
     bodyLines.push(line);
+  }
+
+  if (headerAfterFirst && out.subtitle === null && bodyLines.length > 1 && typeLine(bodyLines[0]!, undefined, bodyLines[1]).type === "paragraph") {
+    out.subtitle = bodyLines.shift()!;
   }
 
   // After the article: a trailing section line, footers naming the outlet, the rest of the page.
@@ -246,6 +275,25 @@ export function extractFromText(text: string): ExtractedFields {
   if (firstParagraph) out.dateline = findDateline(firstParagraph.text);
   if (out.body.length === 0) warnings.push("no body text found");
   return out;
+}
+
+/** Lines after the first paragraph that may still hold the page's header. */
+const HEADER_SPILL = 12;
+
+/**
+ * The dates of a line that states only dates: one day ("Nov. 19, 2019 5:50 PM"), or a
+ * publication and an update ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC").
+ */
+function datesLine(line: string): { published: FoundDate | null; updated: FoundDate | null } | null {
+  if (isDateOnly(line)) {
+    const date = findDates(line)[0]!;
+    if (!/updated|modified/i.test(line)) return { published: date, updated: null };
+    // "Published: 10:48, Tue, Nov 19, 2019 | Updated: 11:05, Tue, Nov 19, 2019": one day, both facts.
+    return { published: /published|posted/i.test(line) ? date : null, updated: date };
+  }
+  const pair = /^(.{6,60}?)\s*[/|·•]\s*(?:last\s+)?updated:?\s+(.{6,60})$/i.exec(line);
+  if (!pair || !isDateOnly(pair[1]!) || !isDateOnly(pair[2]!)) return null;
+  return { published: findDates(pair[1]!)[0]!, updated: findDates(pair[2]!)[0]! };
 }
 
 /** A line stating when the article was first published ("First Published: Tuesday, November 19, 2019 08:38 AM"). */
