@@ -10,6 +10,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { checkFolder } from "../src/cli/check.js";
 import { isCommentsHeader, furnitureReason } from "../src/parse/boilerplate.js";
+import { typeLine } from "../src/parse/blocks.js";
 import { bareNameByline, parseByline } from "../src/parse/byline.js";
 import { classifyLines, findContentRegion } from "../src/parse/content.js";
 import { findDates, weekdayAgrees } from "../src/parse/dates.js";
@@ -181,6 +182,18 @@ describe("splitOutletSuffix", () => {
   });
 });
 
+describe("typeLine", () => {
+  it("should take a line ending with a photo credit for a caption", () => {
+    for (const line of [
+      "Vicente Aguiar loads garage door trims into his pickup truck outside a Home Depot in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+      "A cyclist rides next to a blocked petrol plant of Senkata in the outskirts of La Paz, Bolivia, November 19, 2019. © Reuters / David Mercado",
+    ]) {
+      assert.equal(typeLine(line, undefined, undefined).type, "caption", line);
+    }
+    assert.equal(typeLine("The agency said the photo (taken in 2016) was genuine and had not been altered in any way.", undefined, undefined).type, "paragraph");
+  });
+});
+
 describe("parseByline", () => {
   const read = (line: string, nearHeadline = true) => {
     const byline = parseByline(line, nearHeadline);
@@ -225,6 +238,15 @@ describe("furnitureReason / isCommentsHeader", () => {
     assert.ok(isCommentsHeader("[ 167 comments ]"));
     assert.ok(isCommentsHeader("Top Rated Comments"));
     assert.ok(!isCommentsHeader("Comments from the minister drew criticism from the opposition."));
+  });
+
+  it("should recognise advertising breaks, sharing prompts and a site's own teasers", () => {
+    assert.equal(furnitureReason("Continue Reading Below"), "navigation");
+    assert.equal(furnitureReason("Story continues below"), "navigation");
+    assert.equal(furnitureReason("Like this story? Share it with a friend!"), "navigation");
+    assert.equal(furnitureReason("GET FOX BUSINESS ON THE GO BY CLICKING HERE"), "prompt");
+    assert.equal(furnitureReason("Also on rt.com Journalists & politicians from Morales’ party threatened with sedition arrests"), "read-also");
+    assert.equal(furnitureReason("Also on Tuesday, the council met again to discuss the bridge."), null);
   });
 
   it("should recognise sharing controls, but not a sentence that begins like one", () => {

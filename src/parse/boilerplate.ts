@@ -2,11 +2,13 @@
 
 /** Whole lines that are navigation, labels or prompts, never article text. */
 const FURNITURE_LINE =
-  /^(search|search for:?|menu|main menu|home|you are here:?|skip to .{0,40}|share( this)?( article| story| on)?|shares?|subscribe( now)?|sign in|sign up|log ?in|register|advertisement|advertising|sponsored|helpful keywords|keywords:?|tags?:?|topics:?|print|email|e-mail|comments?|\d+ comments?|follow us|newsletter|back to top|close|toggle navigation|navigation|breadcrumbs?|trending( now)?|latest( news)?|top stories|more|next|previous|get short url|share this article|click to share|whatsapp|facebook|twitter|linkedin|telegram|copy link|listen to this article|continue reading( the main story)?|font size|text size|a\+?|a-)$/i;
+  /^(search|search for:?|menu|main menu|home|you are here:?|skip to .{0,40}|share( this)?( article| story| on)?|shares?|subscribe( now)?|sign in|sign up|log ?in|register|advertisement|advertising|sponsored|helpful keywords|keywords:?|tags?:?|topics:?|print|email|e-mail|comments?|\d+ comments?|follow us|newsletter|back to top|close|toggle navigation|navigation|breadcrumbs?|trending( now)?|latest( news)?|top stories|more|next|previous|get short url|share this article|click to share|whatsapp|facebook|twitter|linkedin|telegram|copy link|listen to this article|continue reading( the main story| below)?|(story|article) continues below|like this story\? share it with a friend!?|font size|text size|a\+?|a-)$/i;
 /** "N min read" style reading-time labels. */
 const READ_TIME = /^(\d+|one|two|three|four|five)[ -]?(min|mins|minute|minutes)( read)?$/i;
 /** "Read also: …" style cross links. */
 const READ_ALSO = /^(read also|read more|see also|also read|also see|related|recommended|watch|listen|more on this|more:|read:)\s*[:\-–—]/i;
+/** A teaser for an article on the same site: "Also on rt.com Journalists threatened with arrest". */
+const ALSO_ON_SITE = /^also on [a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\s/i;
 /** Headers that open a block of teasers for other articles. */
 const RELATED_HEADER =
   /^(related|related (articles|stories|news|posts|content|coverage|topics|links)|more (stories|news|on this( story| topic)?|from [\w ]+)|you (may|might) also like|recommended( for you| stories)?|read next|what to read next|most (read|popular|viewed)|popular( now| stories)?|further reading)$/i;
@@ -14,7 +16,7 @@ const RELATED_HEADER =
 const DISCLAIMER =
   /^(this article was (edited|published|translated|produced) by|responsibility for the information|the views expressed|views expressed in this|©|copyright\b|all rights reserved|this story has not been edited|(this|the) (article|story|report) (was|has been) (originally )?(published|updated|corrected))/i;
 /** Cookie, sharing and subscription prompts (short lines only). */
-const PROMPT = /(\bcookies?\b|\bsubscribe to\b|\bsign up for\b|\bnewsletter\b|^share (on|this|via)\b|\bfollow us on\b|\bdownload (our|the) app\b|\bclick here\b|\benable javascript\b|\byour browser\b)/i;
+const PROMPT = /(\bcookies?\b|\bsubscribe to\b|\bsign up for\b|\bnewsletter\b|^share (on|this|via)\b|\bfollow us on\b|\bdownload (our|the) app\b|\bclick(?:ing)? here\b|\benable javascript\b|\byour browser\b)/i;
 
 /** Words of sharing controls ("Show more sharing options", "Copy Link URL Copied!"). */
 const SHARE_WORDS = new Set(
@@ -47,7 +49,7 @@ export function furnitureReason(line: string): FurnitureReason | null {
   if (FURNITURE_LINE.test(text)) return "navigation";
   if (isShareControls(text)) return "share-links";
   if (READ_TIME.test(text)) return "read-time";
-  if (READ_ALSO.test(text)) return "read-also";
+  if (READ_ALSO.test(text) || ALSO_ON_SITE.test(text)) return "read-also";
   if (RELATED_HEADER.test(text)) return "related-links";
   if (DISCLAIMER.test(text)) return "disclaimer";
   if (text.length < 120 && PROMPT.test(text)) return "prompt";
