@@ -145,6 +145,14 @@ describe("extractFromText headline signals", () => {
     assert.deepEqual(out.body.map((b) => b.text), PROSE);
   });
 
+  it("should end the article at a heading over a note on its own author", () => {
+    const bio = "Pai de Francesco e Teresa, Carlos Nadalim é coordenador pedagógico na escola em Londrina, cidade onde mora.";
+    const out = extractFromText([...MENU, "Bridge closed to lorries after cracks found", "By Carlos Nadalim", ...PROSE, "Sobre Carlos Nadalim", bio].join("\n"));
+    assert.deepEqual(out.body.map((b) => b.text), PROSE);
+    const untitled = extractFromText([...MENU, "Bridge closed to lorries after cracks found", "By Jane Roe", ...PROSE, "About Carlos Nadalim", bio].join("\n"));
+    assert.deepEqual(untitled.body.map((b) => b.text), [...PROSE, "About Carlos Nadalim", bio]);
+  });
+
   it("should date an article by a 'First published' line above its text, and go on", () => {
     const out = extractFromText([...MENU, "Bridge closed to lorries after cracks found", "First Published: Tuesday, November 19, 2019 08:38 AM", ...PROSE].join("\n"));
     assert.equal(out.published, "2019-11-19");

@@ -311,12 +311,16 @@ const DATE_STAMP_MAX = 100;
 const AUTHOR_NOTE = /^\s+(?:is|was)\s+(?:a|an|the)\s[^.]{0,80}\b(?:reporter|writer|correspondent|editor|columnist|journalist|contributor|producer)s?\b/;
 
 /**
- * Whether a line is a note on one of the article's own authors, as pages print after the story:
- * a story about another journalist ("Marie Colvin was an American journalist…") goes on.
+ * Whether a line is a note on one of the article's own authors, or its heading, as pages print
+ * after the story: a story about another journalist ("Marie Colvin was an American
+ * journalist…") goes on.
  */
 function isAuthorNote(line: string, authors: readonly string[]): boolean {
-  return authors.some((name) => line.startsWith(name) && AUTHOR_NOTE.test(line.slice(name.length)));
+  return authors.some((name) => (line.startsWith(name) && AUTHOR_NOTE.test(line.slice(name.length))) || ABOUT_AUTHOR.exec(line)?.[1] === name);
 }
+
+/** A heading over a note on an author: "About Jane Roe", "Sobre Carlos Nadalim", "Über Moritz Bachmann". */
+const ABOUT_AUTHOR = /^(?:about|sobre|über|à propos de|a proposito di|acerca de)\s+(.+?)\s*:?$/i;
 /** Body paragraphs before a "First published …" line or an author's note that make it the article's end. */
 const STAMP_CLOSES_AFTER = 3;
 
