@@ -83,7 +83,7 @@ export function readLeadHeader(paragraph: string, title: string, dated: boolean)
     if (lead) {
       // "30.04.2017) Text…": the end of a bracket whose start was cut off says nothing of what the date was.
       if (/updated/i.test(lead.cue)) updated = lead.date;
-      else if (!lead.closesBracket) ({ published, updated } = lead);
+      else if (!lead.closesBracket) ({ date: published, updated } = lead);
       take(lead.prefix, "date");
     }
   }
@@ -100,7 +100,7 @@ export function readLeadHeader(paragraph: string, title: string, dated: boolean)
       const lead = leadingDate(rest, (cue) => SOURCE_LABEL.test(cue));
       const standfirst = lead ? null : standfirstThenDate(rest);
       if (lead) {
-        ({ published, updated } = lead);
+        ({ date: published, updated } = lead);
         take(lead.prefix, "date");
       } else if (standfirst) {
         subtitle = standfirst.subtitle;
@@ -140,7 +140,7 @@ function bylineBeforeTitle(text: string, title: string): { prefix: string; autho
 function leadingDate(
   paragraph: string,
   cue: (words: string) => boolean,
-): { prefix: string; cue: string; published: FoundDate; updated: FoundDate | null; date: FoundDate; closesBracket: boolean } | null {
+): { prefix: string; cue: string; date: FoundDate; updated: FoundDate | null; closesBracket: boolean } | null {
   const date = findDates(paragraph.slice(0, LEAD_DATE_REACH))[0];
   // "On 5 October 2016 the army…" opens a sentence of the story, not a dateline.
   if (!date || /^on\s/i.test(date.text)) return null;
@@ -151,7 +151,7 @@ function leadingDate(
   end += tail[0].length;
   // "(updated 1935 05.10.2017)": the clock before the date is no year.
   const updated = tail[1] === undefined ? null : findDates(tail[1].replace(/^updated\s+(?:\d{1,2}:?\d\d\s+)?/i, ""))[0] ?? null;
-  return { prefix: paragraph.slice(0, end), cue: before, published: date, updated, date, closesBracket: tail[2] !== undefined && !before.includes("(") };
+  return { prefix: paragraph.slice(0, end), cue: before, date, updated, closesBracket: tail[2] !== undefined && !before.includes("(") };
 }
 
 /**

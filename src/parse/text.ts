@@ -1,10 +1,11 @@
 /** Extraction of an article record from raw scraped text. */
 import type { ArticleRecord, Block, RemovedLine } from "../record.js";
 import { furnitureReason, isCommentsHeader, isRelatedHeader, publisherFromFooter } from "./boilerplate.js";
-import { bareNameByline, parseByline } from "./byline.js";
+import { bareNameByline, parseByline, type Byline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
+import { datesLine, firstPublished, isAuthorNote } from "./header-lines.js";
 import { readLeadHeader } from "./lead-header.js";
 import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
@@ -91,6 +92,13 @@ export function extractFromText(text: string): ExtractedFields {
 
   // Header zone: repeated headline, byline, date lines, standfirst; then whatever precedes the body.
   const publishedDates: FoundDate[] = [];
+  const takeByline = (byline: Byline, line: string) => {
+    out.authors = byline.authors;
+    if (byline.publisher) out.publisher = byline.publisher;
+    if (byline.published) publishedDates.push(byline.published);
+    if (byline.updated) out.updated = byline.updated.iso;
+    drop(line, "byline");
+  };
   let i = headlineAt + 1;
   let sinceHeadline = 0;
   for (; i < readable.length; i++, sinceHeadline++) {
@@ -107,11 +115,7 @@ export function extractFromText(text: string): ExtractedFields {
     }
     const byline = out.authors.length === 0 ? parseByline(line, i <= headlineAt + 3 || beforeBody) : null;
     if (byline) {
-      out.authors = byline.authors;
-      if (byline.publisher) out.publisher = byline.publisher;
-      if (byline.published) publishedDates.push(byline.published);
-      if (byline.updated) out.updated = byline.updated.iso;
-      drop(line, "byline");
+      takeByline(byline, line);
       continue;
     }
     const named = out.authors.length === 0 && sinceHeadline <= 3 ? bareNameByline(readable, i) : null;
@@ -150,8 +154,8 @@ export function extractFromText(text: string): ExtractedFields {
   const bodyStart = i;
   let end = region.end;
   let skipping: string | null = null;
-  // A header the first paragraph passed for prose left behind it: date lines and a byline
-  // before the second paragraph ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024", "By …").
+  // Date lines and a byline before the first paragraph, or before the second when the first was
+  // a standfirst taken for prose ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024", "By …").
   let headerAfterFirst = false;
   for (let k = bodyStart; k <= end; k++) {
     const line = readable[k]!;
@@ -159,18 +163,17 @@ export function extractFromText(text: string): ExtractedFields {
       end = k - 1;
       break;
     }
-    if (bodyLines.length <= 1 && k <= bodyStart + HEADER_SPILL) {
+    if (bodyLines.length === 0 || (bodyLines.length === 1 && k <= bodyStart + HEADER_SPILL)) {
       const dated = datesLine(line);
       const byline = dated === null && out.authors.length === 0 ? parseByline(line, false) : null;
-      if (dated !== null && publishedDates.length === 0 && out.updated === null) {
-        if (dated.published) publishedDates.push(dated.published);
-        if (dated.updated) out.updated = dated.updated.iso;
-      } else if (byline) {
-        out.authors = byline.authors;
-        if (byline.published && publishedDates.length === 0) publishedDates.push(byline.published);
-      }
+      if (dated !== null) {
+        if (publishedDates.length === 0 && out.updated === null) {
+          if (dated.published) publishedDates.push(dated.published);
+          if (dated.updated) out.updated = dated.updated.iso;
+        }
+        drop(line, "date");
+      } else if (byline) takeByline({ ...byline, publisher: null }, line);
       if (dated !== null || byline) {
-        drop(line, byline ? "byline" : "date");
         headerAfterFirst ||= bodyLines.length === 1;
         continue;
       }
@@ -214,14 +217,6 @@ export function extractFromText(text: string): ExtractedFields {
       continue;
     }
     if (!keepInRegion(info, k, region)) {
-      // "By Stella Kim and Jennifer Jett" between the headline's furniture and the first paragraph.
-      const byline = out.authors.length === 0 && bodyLines.length === 0 ? parseByline(line, false) : null;
-      if (byline) {
-        out.authors = byline.authors;
-        if (byline.published && publishedDates.length === 0) publishedDates.push(byline.published);
-        drop(line, "byline");
-        continue;
-      }
       drop(line, info[k]!.cls === "bad" ? "navigation" : "boilerplate");
       continue;
     }
@@ -280,47 +275,6 @@ export function extractFromText(text: string): ExtractedFields {
 /** Lines after the first paragraph that may still hold the page's header. */
 const HEADER_SPILL = 12;
 
-/**
- * The dates of a line that states only dates: one day ("Nov. 19, 2019 5:50 PM"), or a
- * publication and an update ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC").
- */
-function datesLine(line: string): { published: FoundDate | null; updated: FoundDate | null } | null {
-  if (isDateOnly(line)) {
-    const date = findDates(line)[0]!;
-    if (!/updated|modified/i.test(line)) return { published: date, updated: null };
-    // "Published: 10:48, Tue, Nov 19, 2019 | Updated: 11:05, Tue, Nov 19, 2019": one day, both facts.
-    return { published: /published|posted/i.test(line) ? date : null, updated: date };
-  }
-  const pair = /^(.{6,60}?)\s*[/|·•]\s*(?:last\s+)?updated:?\s+(.{6,60})$/i.exec(line);
-  if (!pair || !isDateOnly(pair[1]!) || !isDateOnly(pair[2]!)) return null;
-  return { published: findDates(pair[1]!)[0]!, updated: findDates(pair[2]!)[0]! };
-}
-
-/** A line stating when the article was first published ("First Published: Tuesday, November 19, 2019 08:38 AM"). */
-const FIRST_PUBLISHED = /^first published\b/i;
-
-/** The date of a "First published …" line, or null for any other line. */
-function firstPublished(line: string): FoundDate | null {
-  if (line.length > DATE_STAMP_MAX || !FIRST_PUBLISHED.test(line)) return null;
-  return findDates(line)[0] ?? null;
-}
-
-/** Longest "First published …" line. */
-const DATE_STAMP_MAX = 100;
-/** What an author's note says of them after their name ("… is a freelance writer living in Minneapolis"). */
-const AUTHOR_NOTE = /^\s+(?:is|was)\s+(?:a|an|the)\s[^.]{0,80}\b(?:reporter|writer|correspondent|editor|columnist|journalist|contributor|producer)s?\b/;
-
-/**
- * Whether a line is a note on one of the article's own authors, or its heading, as pages print
- * after the story: a story about another journalist ("Marie Colvin was an American
- * journalist…") goes on.
- */
-function isAuthorNote(line: string, authors: readonly string[]): boolean {
-  return authors.some((name) => (line.startsWith(name) && AUTHOR_NOTE.test(line.slice(name.length))) || ABOUT_AUTHOR.exec(line)?.[1] === name);
-}
-
-/** A heading over a note on an author: "About Jane Roe", "Sobre Carlos Nadalim", "Über Moritz Bachmann". */
-const ABOUT_AUTHOR = /^(?:about|sobre|über|à propos de|a proposito di|acerca de)\s+(.+?)\s*:?$/i;
 /** Body paragraphs before a "First published …" line or an author's note that make it the article's end. */
 const STAMP_CLOSES_AFTER = 3;
 
