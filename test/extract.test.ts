@@ -218,6 +218,13 @@ describe("parseByline", () => {
     assert.deepEqual(read("By Kashmira Gander On 11/13/19 at 4:00 PM EST"), { authors: ["Kashmira Gander"], published: "2019-11-13" });
   });
 
+  it("should read a date before the name, and no site account for an author", () => {
+    assert.deepEqual(read("on March 10, 2015 by Nikhil Marathe"), { authors: ["Nikhil Marathe"], published: "2015-03-10" });
+    assert.deepEqual(read("Posted on April 4 2017 by Asharq Al-Awsat English", false), { authors: ["Asharq Al-Awsat English"], published: "2017-04-04" });
+    assert.deepEqual(read("By admin - 2018-09-16"), { authors: [], published: "2018-09-16" });
+    assert.equal(read("on the front line by the river"), null);
+  });
+
   it("should take an unprefixed line for a byline only beside a date, an outlet or a handle", () => {
     assert.equal(read("Aleppo Syria"), null);
     assert.equal(read("Dan Goodin"), null);

@@ -23,6 +23,11 @@ const YEARLESS_DATE = /\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|de
 /** Degrees and credentials listed after a name as if they were another author: "Brenda Goodman, MA". */
 const CREDENTIAL = /^(?:MA|MS|MSc|BA|BSc|MD|PhD|RN|MPH|MBA|DO|DVM|JD|LLB|Esq)\.?$/;
 
+/** A date and then a name: "Posted on March 10, 2015 by Nikhil Marathe". */
+const DATE_FIRST = /^(?:(?:posted|published)\s+)?on\s+(.{6,40}?)\s+by\s+(\S.*)$/i;
+/** Site accounts that sign posts without naming a person. */
+const ACCOUNT = /^(?:admin|administrator|editor|editors|staff|webmaster|guest|author|team)$/i;
+
 /** A job title after an author's name: "Meg James Staff Writer", "Jane Roe, Senior Correspondent". */
 const JOB_TITLE =
   /\s+(?:(?:senior|staff|contributing|chief|special|political|foreign|national|business|science|health|technology|sports|associate|deputy|managing|executive)\s+)+(?:writer|reporter|correspondent|editor|columnist|contributor|producer|journalist)$/i;
@@ -36,8 +41,11 @@ const JOB_TITLE =
  * @returns The byline, or null when the line is not one.
  */
 export function parseByline(line: string, nearHeadline: boolean): Byline | null {
-  const text = line.trim();
-  if (text.length > 160) return null;
+  const trimmed = line.trim();
+  if (trimmed.length > 160) return null;
+  // "Posted on March 10, 2015 by Nikhil Marathe": the date first, then the name.
+  const dateFirst = DATE_FIRST.exec(trimmed);
+  const text = dateFirst && findDates(dateFirst[1]!).length > 0 ? `By ${dateFirst[2]} - ${dateFirst[1]}` : trimmed;
   const prefixed = /^(?:by|written by|words by|reporting by)\s+/i.exec(text);
   if (!prefixed && !nearHeadline) return null;
   const named = prefixed ? text.slice(prefixed[0].length) : text;
@@ -67,7 +75,7 @@ export function parseByline(line: string, nearHeadline: boolean): Byline | null 
   const authors = names[0]!
     .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
     .map((a) => a.replace(JOB_TITLE, "").trim())
-    .filter((a) => a && !CREDENTIAL.test(a));
+    .filter((a) => a && !CREDENTIAL.test(a) && !ACCOUNT.test(a));
   if (!authors.every((a) => NAME.test(a) || /^[A-Z]{2,6}$/.test(a))) return null;
   if (!prefixed) {
     // An unprefixed line must look like "Name Surname - Outlet" or "Name Surname - Apr 16, 2015" and nothing else.
