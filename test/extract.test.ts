@@ -153,6 +153,16 @@ describe("extractFromText headline signals", () => {
     assert.deepEqual(untitled.body.map((b) => b.text), [...PROSE, "About Carlos Nadalim", bio]);
   });
 
+  it("should read a byline and a bulleted date after a standfirst and a caption", () => {
+    const standfirst = "New York’s aging infrastructure is tough to maintain, and rock salt and thawing make it harder.";
+    const caption = "A worker repairing underground cables this month in Flushing, Queens. (Photo: City Archive)";
+    const out = extractFromText([...MENU, "How winter wreaks havoc under the city", standfirst, "Image[merlin_150]", caption, "By Corey Kilgannon", "• Feb. 21, 2019", ...PROSE].join("\n"));
+    assert.deepEqual(out.authors, ["Corey Kilgannon"]);
+    assert.equal(out.published, "2019-02-21");
+    assert.equal(out.subtitle, standfirst);
+    assert.deepEqual(out.body.map((b) => b.text), [caption, ...PROSE]);
+  });
+
   it("should date an article by a 'First published' line above its text, and go on", () => {
     const out = extractFromText([...MENU, "Bridge closed to lorries after cracks found", "First Published: Tuesday, November 19, 2019 08:38 AM", ...PROSE].join("\n"));
     assert.equal(out.published, "2019-11-19");
@@ -262,6 +272,12 @@ describe("furnitureReason / isCommentsHeader", () => {
     assert.equal(furnitureReason("GET FOX BUSINESS ON THE GO BY CLICKING HERE"), "prompt");
     assert.equal(furnitureReason("Also on rt.com Journalists & politicians from Morales’ party threatened with sedition arrests"), "read-also");
     assert.equal(furnitureReason("Also on Tuesday, the council met again to discuss the bridge."), null);
+  });
+
+  it("should recognise where a text browser printed an image", () => {
+    assert.equal(furnitureReason("Image[merlin_150]"), "image");
+    assert.equal(furnitureReason("[image]"), "image");
+    assert.equal(furnitureReason("Image rights were sold to a local paper."), null);
   });
 
   it("should recognise sharing controls, but not a sentence that begins like one", () => {

@@ -31,12 +31,15 @@ function isShareControls(text: string): boolean {
   return words.length >= 2 && words.length <= 8 && SHARE_ACTION.test(text) && words.every((w) => SHARE_WORDS.has(w));
 }
 
+/** Where a text browser printed an image: "Image[merlin_150]", "[image]". */
+const IMAGE_PLACEHOLDER = /^(?:(?:image|photo|picture|video)\s*\[[^\]]{0,60}\]|\[(?:image|photo|picture|img)\])$/i;
+
 /** Cookie and terms consent banners, whatever their length. */
 const CONSENT_TOPIC = /\b(?:cookies?|privacy (?:policy|terms)|terms of (?:use|service))\b/i;
 const CONSENT_ACT = /\b(?:consent|accept|agree|we use|by (?:clicking|continuing|using))/i;
 
 /** Why a line is furniture, or null for ordinary text. */
-export type FurnitureReason = "navigation" | "share-links" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt" | "consent";
+export type FurnitureReason = "navigation" | "share-links" | "image" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt" | "consent";
 
 /**
  * Classify one line of a scraped page as site furniture.
@@ -48,6 +51,7 @@ export function furnitureReason(line: string): FurnitureReason | null {
   const text = line.trim();
   if (FURNITURE_LINE.test(text)) return "navigation";
   if (isShareControls(text)) return "share-links";
+  if (IMAGE_PLACEHOLDER.test(text)) return "image";
   if (READ_TIME.test(text)) return "read-time";
   if (READ_ALSO.test(text) || ALSO_ON_SITE.test(text)) return "read-also";
   if (RELATED_HEADER.test(text)) return "related-links";

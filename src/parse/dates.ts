@@ -103,7 +103,7 @@ export function isDateOnly(line: string): boolean {
   rest = rest
     .replace(RUN_TOGETHER, "")
     .replace(/\b(GMT|UTC|[AP]M|at|on|updated|published|posted|last|date|of|publication)\b/gi, "")
-    .replace(/[\d:.,|()\-–—\s+]/g, "");
+    .replace(/[\d:.,|()\-–—•·\s+]/g, "");
   return rest.length === 0;
 }
 

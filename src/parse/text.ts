@@ -157,13 +157,14 @@ export function extractFromText(text: string): ExtractedFields {
   // Date lines and a byline before the first paragraph, or before the second when the first was
   // a standfirst taken for prose ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024", "By …").
   let headerAfterFirst = false;
+  let paragraphs = 0;
   for (let k = bodyStart; k <= end; k++) {
     const line = readable[k]!;
     if (k > bodyStart && isCommentsHeader(line)) {
       end = k - 1;
       break;
     }
-    if (bodyLines.length === 0 || (bodyLines.length === 1 && k <= bodyStart + HEADER_SPILL)) {
+    if (paragraphs === 0 || (paragraphs === 1 && k <= bodyStart + HEADER_SPILL)) {
       const dated = datesLine(line);
       const byline = dated === null && out.authors.length === 0 ? parseByline(line, false) : null;
       if (dated !== null) {
@@ -174,7 +175,7 @@ export function extractFromText(text: string): ExtractedFields {
         drop(line, "date");
       } else if (byline) takeByline({ ...byline, publisher: null }, line);
       if (dated !== null || byline) {
-        headerAfterFirst ||= bodyLines.length === 1;
+        headerAfterFirst ||= paragraphs === 1;
         continue;
       }
     }
@@ -221,6 +222,8 @@ export function extractFromText(text: string): ExtractedFields {
       continue;
     }
     bodyLines.push(line);
+    // Captions between the header's lines do not end it.
+    if (paragraphs < 2 && typeLine(line, undefined, undefined).type !== "caption") paragraphs++;
   }
 
   if (headerAfterFirst && out.subtitle === null && bodyLines.length > 1 && typeLine(bodyLines[0]!, undefined, bodyLines[1]).type === "paragraph") {
