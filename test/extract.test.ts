@@ -347,6 +347,9 @@ describe("findDates", () => {
 
   it("should skip slashed dates whose day and month could be swapped", () => {
     assert.deepEqual(findDates("05/04/2017"), []);
+    assert.deepEqual(findDates("9/11/13 10:00AM"), []);
+    assert.deepEqual(findDates("Posted 11/9/2013 at 10:00 AM"), []);
+    assert.equal(findDates("25/11/13 10:00AM")[0]?.iso, "2013-11-25");
     assert.equal(findDates("25/04/2017")[0]?.iso, "2017-04-25");
   });
 });

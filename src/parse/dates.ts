@@ -21,8 +21,8 @@ const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 const RUN_TOGETHER = /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) ?([0-3]?\d)((?:19|20)\d\d)\b/g;
 /** `08.04.2017Get short URL` (a numeric date run into the next word) → `08.04.2017 Get short URL`. */
 const RUN_INTO_WORD = /\b(\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d)(?=\p{L})/gu;
-/** Numeric dates written with slashes and both parts ≤ 12 are ambiguous (day/month order). */
-const AMBIGUOUS_SLASH = /^(\d{1,2})\/(\d{1,2})\/\d{2,4}$/;
+/** Numeric dates written with slashes and both parts ≤ 12 are ambiguous (day/month order), with a time after them or not. */
+const AMBIGUOUS_SLASH = /^(\d{1,2})\/(\d{1,2})\/\d{2,4}(?!\d)/;
 
 /**
  * Find every fully stated date in `text`, in order. Weekday-only or month-only mentions
