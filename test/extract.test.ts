@@ -106,6 +106,26 @@ describe("extractFromText headline signals", () => {
     assert.equal(out.title, "Lake Tekapo");
   });
 
+  it("should prefer the headline over a time-stamped byline to teasers over dated ones", () => {
+    const teaser = (title: string, date: string) => [title, "Adam Clark Estes", date, "72", "60.9K"];
+    const out = extractFromText(
+      [
+        ...MENU,
+        "Recent from Adam Clark Estes",
+        ...teaser("Allow Me to Criticize the AirPods Pro, Which I Love", "11/13/19 9:00AM"),
+        ...teaser("A Brief Explanation of Facebook's Scary New iPhone Bug", "11/12/19 4:40PM"),
+        "The Future of Apple Innovation Is Backwards",
+        "Adam Clark Estes",
+        "Monday 5:30PM",
+        "Filed to: innovation",
+        ...PROSE,
+      ].join("\n"),
+    );
+    assert.equal(out.title, "The Future of Apple Innovation Is Backwards");
+    assert.deepEqual(out.authors, ["Adam Clark Estes"]);
+    assert.equal(out.published, null);
+  });
+
   it("should take the plain quotation marks when the page prints the headline both ways", () => {
     const curly = "Student says diet pills “burned her up from within”";
     const page = (extra: string[]) => [...MENU, curly, "By Jane Smith", "Nov. 20, 2019", ...PROSE, ...extra].join("\n");
@@ -248,6 +268,12 @@ describe("bareNameByline", () => {
     assert.equal(bareNameByline(["Ben Silverman", "Games Editor", "Yahoo Finance"], 0), "Ben Silverman");
     assert.equal(bareNameByline(["Mama Robotnik", "Nov 9, 2013"], 0), "Mama Robotnik");
     assert.equal(bareNameByline(["Written by Patrick Allan", "Headline here", "Patrick Allan", "Profile"], 2), "Patrick Allan");
+  });
+
+  it("should take a name alone over a time stamp, but read no date from the stamp", () => {
+    assert.equal(bareNameByline(["Adam Clark Estes", "Monday 5:30PM"], 0), "Adam Clark Estes");
+    assert.equal(bareNameByline(["Adam Clark Estes", "3 hours ago"], 0), "Adam Clark Estes");
+    assert.deepEqual(findDates("Monday 5:30PM"), []);
   });
 
   it("should not take a menu item or a section label that the page repeats", () => {

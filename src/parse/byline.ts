@@ -100,12 +100,29 @@ export function isNameLike(line: string): boolean {
   return NAME_LIKE.test(line) && !line.split(/\s+/).some((w) => STOPWORDS.has(w.toLowerCase()));
 }
 
+/**
+ * A time stamp without a date that can be read, as pages print beside a headline: "Monday
+ * 5:30PM", "3 hours ago", "11/12/19 4:40PM" (day and month could be either).
+ */
+const TIME_STAMP =
+  /^(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|today|yesterday)\s+\d{1,2}[:.]\d\d\s*[ap]\.?m\.?|\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+ago|\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?)$/i;
+
+/**
+ * Whether a line is a time stamp ("Monday 5:30PM", "3 hours ago", "11/12/19 4:40PM"): it marks
+ * a byline or headline beside it; any date it states is read by `findDates`, not here.
+ *
+ * @param line One trimmed line.
+ */
+export function isTimeStamp(line: string): boolean {
+  return TIME_STAMP.test(line);
+}
+
 /** A job title on a line of its own ("Games Editor", "Senior Correspondent"). */
 const TITLE_LINE = /^(?:\p{Lu}[\p{L}-]+\s+){0,2}(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor|Producer|Journalist)$/u;
 
 /**
  * A byline that is only a name on a line by the headline, taken when the page confirms it: a
- * job title or a date on the next line, or the name signed on another line of the page
+ * job title, a date or a time stamp on the next line, or the name signed on another line of the page
  * ("Written by Patrick Allan", "Ben Silverman is a games editor…"). A name alone could be a
  * menu's or a section's; so confirmed, it is the author's.
  *
@@ -117,8 +134,8 @@ export function bareNameByline(lines: readonly string[], at: number): string | n
   const line = lines[at]!;
   if (!isNameLike(line)) return null;
   const next = lines[at + 1] ?? "";
-  if (TITLE_LINE.test(next) || isDateOnly(next)) return line;
-  const signed = new RegExp(`^(?:(?:written |posted |words |reporting )?by|about|more (?:from|by))\\s+${escapeRegExp(line)}$|^${escapeRegExp(line)} (?:is|was) (?:a|an|the) `, "i");
+  if (TITLE_LINE.test(next) || isDateOnly(next) || isTimeStamp(next)) return line;
+  const signed = new RegExp(`^(?:(?:written |posted |words |reporting )?by|about|(?:more|recent|latest) (?:from|by))\\s+${escapeRegExp(line)}$|^${escapeRegExp(line)} (?:is|was) (?:a|an|the) `, "i");
   return lines.some((other, k) => k !== at && signed.test(other)) ? line : null;
 }
 

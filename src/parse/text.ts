@@ -1,7 +1,7 @@
 /** Extraction of an article record from raw scraped text. */
 import type { ArticleRecord, Block, RemovedLine } from "../record.js";
 import { furnitureReason, isCommentsHeader, isRelatedHeader, publisherFromFooter } from "./boilerplate.js";
-import { bareNameByline, parseByline, type Byline } from "./byline.js";
+import { bareNameByline, isTimeStamp, parseByline, type Byline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
@@ -299,11 +299,11 @@ export function headlineContext(
   return {
     lines,
     bodyStart,
-    excluded: memo((k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(lines[k]!) || parseByline(lines[k]!, false) !== null),
+    excluded: memo((k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(lines[k]!) || isTimeStamp(lines[k]!) || parseByline(lines[k]!, false) !== null),
     prose: (k) => info[k]!.cls === "good",
     words: (k) => info[k]!.words,
     bylineLike: memo((k) => parseByline(lines[k]!, true) !== null),
-    datedOrSigned: memo((k) => SIGNED.test(lines[k]!) || (info[k]!.words <= 16 && findDates(lines[k]!).length > 0)),
+    datedOrSigned: memo((k) => SIGNED.test(lines[k]!) || isTimeStamp(lines[k]!) || (info[k]!.words <= 16 && findDates(lines[k]!).length > 0)),
   };
 }
 
