@@ -225,6 +225,8 @@ describe("typeLine", () => {
     for (const line of [
       "Vicente Aguiar loads garage door trims into his pickup truck outside a Home Depot in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
       "A cyclist rides next to a blocked petrol plant of Senkata in the outskirts of La Paz, Bolivia, November 19, 2019. © Reuters / David Mercado",
+      "Rep. Ilhan Omar, D-Minn., speaks at the Capitol on July 25, 2019. J. Scott Applewhite / AP file",
+      "(Image: © NASA/ESA/K. Retherford/SWRI)",
     ]) {
       assert.equal(typeLine(line, undefined, undefined).type, "caption", line);
     }
@@ -298,6 +300,10 @@ describe("furnitureReason / isCommentsHeader", () => {
     assert.equal(furnitureReason("GET FOX BUSINESS ON THE GO BY CLICKING HERE"), "prompt");
     assert.equal(furnitureReason("Also on rt.com Journalists & politicians from Morales’ party threatened with sedition arrests"), "read-also");
     assert.equal(furnitureReason("Also on Tuesday, the council met again to discuss the bridge."), null);
+    assert.equal(furnitureReason("Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings."), "prompt");
+    assert.equal(furnitureReason("Let our news meet your inbox."), "prompt");
+    assert.equal(furnitureReason("Breaking News Emails"), "navigation");
+    assert.equal(furnitureReason("Breaking news emails from the ministry were leaked to reporters on Monday, officials said."), null);
   });
 
   it("should recognise where a text browser printed an image", () => {

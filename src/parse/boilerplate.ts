@@ -2,7 +2,7 @@
 
 /** Whole lines that are navigation, labels or prompts, never article text. */
 const FURNITURE_LINE =
-  /^(search|search for:?|menu|main menu|home|you are here:?|skip to .{0,40}|share( this)?( article| story| on)?|shares?|subscribe( now)?|sign in|sign up|log ?in|register|advertisement|advertising|sponsored|helpful keywords|keywords:?|tags?:?|topics:?|print|email|e-mail|comments?|\d+ comments?|follow us|newsletter|back to top|close|toggle navigation|navigation|breadcrumbs?|trending( now)?|latest( news)?|top stories|more|next|previous|get short url|share this article|click to share|whatsapp|facebook|twitter|linkedin|telegram|copy link|listen to this article|continue reading( the main story| below)?|(story|article) continues below|like this story\? share it with a friend!?|font size|text size|a\+?|a-)$/i;
+  /^(search|search for:?|menu|main menu|home|you are here:?|skip to .{0,40}|share( this)?( article| story| on)?|shares?|subscribe( now)?|sign in|sign up|log ?in|register|advertisement|advertising|sponsored|helpful keywords|keywords:?|tags?:?|topics:?|print|email|e-mail|comments?|\d+ comments?|follow us|newsletter|back to top|close|toggle navigation|navigation|breadcrumbs?|trending( now)?|latest( news)?|top stories|more|next|previous|get short url|share this article|click to share|whatsapp|facebook|twitter|linkedin|telegram|copy link|listen to this article|continue reading( the main story| below)?|(story|article) continues below|breaking news (alerts|emails)|like this story\? share it with a friend!?|font size|text size|a\+?|a-)$/i;
 /** "N min read" style reading-time labels. */
 const READ_TIME = /^(\d+|one|two|three|four|five)[ -]?(min|mins|minute|minutes)( read)?$/i;
 /** "Read also: …" style cross links. */
@@ -16,7 +16,7 @@ const RELATED_HEADER =
 const DISCLAIMER =
   /^(this article was (edited|published|translated|produced) by|responsibility for the information|the views expressed|views expressed in this|©|copyright\b|all rights reserved|this story has not been edited|(this|the) (article|story|report) (was|has been) (originally )?(published|updated|corrected))/i;
 /** Cookie, sharing and subscription prompts (short lines only). */
-const PROMPT = /(\bcookies?\b|\bsubscribe to\b|\bsign up for\b|\bnewsletter\b|^share (on|this|via)\b|\bfollow us on\b|\bdownload (our|the) app\b|\bclick(?:ing)? here\b|\benable javascript\b|\byour browser\b)/i;
+const PROMPT = /(\bcookies?\b|\bsubscribe to\b|\bsign up for\b|\bnewsletter\b|^share (on|this|via)\b|\bfollow us on\b|\bdownload (our|the) app\b|\bclick(?:ing)? here\b|\benable javascript\b|\byour browser\b|\bget breaking news alerts\b|\b(?:news|stories)\b.{0,40}\b(?:your inbox|delivered (?:daily|weekday|every))\b)/i;
 
 /** Words of sharing controls ("Show more sharing options", "Copy Link URL Copied!"). */
 const SHARE_WORDS = new Set(
