@@ -183,6 +183,14 @@ describe("extractFromText headline signals", () => {
     assert.deepEqual(out.body.map((b) => b.text), [caption, ...PROSE]);
   });
 
+  it("should not date an article by a date in a box far below the headline", () => {
+    const infobox = Array.from({ length: 18 }, (_, k) => `• Row ${k} label`);
+    const out = extractFromText([...MENU, "New Zealand", ...infobox, "• Statute of Westminster adopted", "25 November 1947", ...PROSE].join("\n"));
+    assert.equal(out.published, null);
+    const near = extractFromText([...MENU, "New Zealand", "• Row label", "25 November 1947", ...PROSE].join("\n"));
+    assert.equal(near.published, "1947-11-25");
+  });
+
   it("should date an article by a 'First published' line above its text, and go on", () => {
     const out = extractFromText([...MENU, "Bridge closed to lorries after cracks found", "First Published: Tuesday, November 19, 2019 08:38 AM", ...PROSE].join("\n"));
     assert.equal(out.published, "2019-11-19");

@@ -132,8 +132,11 @@ export function extractFromText(text: string): ExtractedFields {
     }
     const dated = datesLine(line);
     if (dated) {
-      if (dated.updated) out.updated ??= dated.updated.iso;
-      if (dated.published) publishedDates.push(dated.published);
+      // A date far below the headline, among the page's other furniture, is a table's or a box's.
+      if (sinceHeadline <= HEADER_DATE_REACH) {
+        if (dated.updated) out.updated ??= dated.updated.iso;
+        if (dated.published) publishedDates.push(dated.published);
+      }
       drop(line, "date");
       continue;
     }
@@ -275,6 +278,8 @@ export function extractFromText(text: string): ExtractedFields {
   return out;
 }
 
+/** Lines after the headline within which a date line dates the article. */
+const HEADER_DATE_REACH = 15;
 /** Lines after the first paragraph that may still hold the page's header. */
 const HEADER_SPILL = 12;
 
