@@ -94,17 +94,27 @@ export function findDates(text: string): FoundDate[] {
  * @param line One line of text.
  */
 export function isDateOnly(line: string): boolean {
-  if (line.length > DATE_LINE_MAX) return false;
+  return dateOnly(line) !== null;
+}
+
+/**
+ * The date of a line that is just a date (and maybe a time and zone), like a site header clock.
+ *
+ * @param line One line of text.
+ * @returns The (first) date it states, or null when the line holds anything else.
+ */
+export function dateOnly(line: string): FoundDate | null {
+  if (line.length > DATE_LINE_MAX) return null;
   const found = findDates(line);
   // One date, or the same day stated twice ("Published Thursday 27 July 2017 Published Thu 27 Jul 2017").
-  if (found.length === 0 || found.some((d) => d.iso.slice(0, 10) !== found[0]!.iso.slice(0, 10))) return false;
+  if (found.length === 0 || found.some((d) => d.iso.slice(0, 10) !== found[0]!.iso.slice(0, 10))) return null;
   let rest = line;
   for (const date of found) rest = rest.replace(date.text, "");
   rest = rest
     .replace(RUN_TOGETHER, "")
     .replace(/\b(GMT|UTC|[AP]M|at|on|updated|published|posted|last|date|of|publication)\b/gi, "")
     .replace(/[\d:.,|()\-–—•·\s+]/g, "");
-  return rest.length === 0;
+  return rest.length === 0 ? found[0]! : null;
 }
 
 /** `text` with the given spans blanked out. */

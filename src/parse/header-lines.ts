@@ -2,7 +2,7 @@
  * Lines that state something about an article rather than being part of it: date lines, the
  * "First published …" stamp, and notes on the article's own author.
  */
-import { findDates, isDateOnly, type FoundDate } from "./dates.js";
+import { dateOnly, findDates, type FoundDate } from "./dates.js";
 
 /**
  * The dates of a line that states only dates: one day ("Nov. 19, 2019 5:50 PM"), or a
@@ -12,15 +12,16 @@ import { findDates, isDateOnly, type FoundDate } from "./dates.js";
  * @returns The publication and update dates it states, or null when it is no date line.
  */
 export function datesLine(line: string): { published: FoundDate | null; updated: FoundDate | null } | null {
-  if (isDateOnly(line)) {
-    const date = findDates(line)[0]!;
+  const date = dateOnly(line);
+  if (date !== null) {
     if (!/updated|modified/i.test(line)) return { published: date, updated: null };
     // "Published: 10:48, Tue, Nov 19, 2019 | Updated: 11:05, Tue, Nov 19, 2019": one day, both facts.
     return { published: /published|posted/i.test(line) ? date : null, updated: date };
   }
   const pair = /^(.{6,60}?)\s*[/|·•]\s*(?:last\s+)?updated:?\s+(.{6,60})$/i.exec(line);
-  if (!pair || !isDateOnly(pair[1]!) || !isDateOnly(pair[2]!)) return null;
-  return { published: findDates(pair[1]!)[0]!, updated: findDates(pair[2]!)[0]! };
+  const published = pair ? dateOnly(pair[1]!) : null;
+  const updated = published ? dateOnly(pair![2]!) : null;
+  return published && updated ? { published, updated } : null;
 }
 
 /** A line stating when the article was first published ("First Published: Tuesday, November 19, 2019 08:38 AM"). */
