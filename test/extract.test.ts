@@ -32,6 +32,19 @@ describe("classifyLines / findContentRegion", () => {
     assert.deepEqual(region, { start: MENU.length + 1, end: MENU.length + PROSE.length });
   });
 
+  it("should end the span with a short closing statement, but not with a prompt or a label", () => {
+    const closing = "Officials did not immediately provide any other details.";
+    for (const [last, kept] of [
+      [closing, true],
+      ["Let us know what you think about this!", false],
+      ["Our Standards: The Thomson Reuters Trust Principles.", false],
+    ] as const) {
+      const lines = [...MENU, "Bridge closed to lorries after cracks found", ...PROSE, last, ...MENU];
+      const region = findContentRegion(classifyLines(lines));
+      assert.equal(region?.end, MENU.length + PROSE.length + (kept ? 1 : 0), last);
+    }
+  });
+
   it("should treat a line repeated on the page as navigation", () => {
     const info = classifyLines(["World news", "World news", PROSE[0]!]);
     assert.equal(info[0]!.cls, "bad");

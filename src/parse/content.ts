@@ -123,7 +123,23 @@ export function findContentRegion(info: readonly LineInfo[]): ContentRegion | nu
   if (best === null) return null;
   let first = best.start;
   while (info[first]!.cls !== "good") first++;
-  return { start: first, end: best.end };
+  let last = best.end;
+  while (last + 1 < info.length && isClosingSentence(info[last + 1]!)) last++;
+  return { start: first, end: last };
+}
+
+/** Fewest words of a short sentence that may close an article ("Officials gave no other details."). */
+const CLOSING_MIN_WORDS = 7;
+
+/**
+ * Whether a short line reads as a statement, as an article's last sentence often does: too
+ * short to count as prose on its own, it would otherwise be left outside the article's span.
+ */
+function isClosingSentence(line: LineInfo): boolean {
+  // A statement: prompts end in "!" or "…", labels carry a colon.
+  if (line.cls !== "short" || line.cost <= 0 || line.words < CLOSING_MIN_WORDS || !/[^.][.]["”]?$/.test(line.text) || line.text.includes(":")) return false;
+  const tokens = line.text.match(WORD) ?? [];
+  return /^[\p{Lu}\p{N}"“‘']/u.test(line.text) && stopwordRatio(tokens) >= 0.2;
 }
 
 /**
