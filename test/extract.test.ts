@@ -218,6 +218,24 @@ describe("extractFromText headline signals", () => {
     assert.equal(out.updated, "2019-11-19");
     assert.equal(out.subtitle, null);
   });
+
+  it("should not take a first paragraph opening with a dateline for a standfirst", () => {
+    const lead = "HAYWARD, Calif. (AP) — The Latest on a deadly stabbing on a commuter train (all times local):";
+    const out = extractFromText([...MENU, "The Latest: Man stabbed to death on Bay train", "Updated 10:01 pm PST, Tuesday, November 19, 2019", lead, ...PROSE].join("\n"));
+    assert.equal(out.subtitle, null);
+    assert.equal(out.dateline, "HAYWARD");
+    assert.deepEqual(out.body.map((b) => b.text), [lead, ...PROSE]);
+  });
+
+  it("should not take an unpunctuated first line for a standfirst when the story's sentences go unpunctuated too", () => {
+    const unpunctuated = PROSE.map((p) => p.replace(/\.$/, ""));
+    const lead = "Chelsea have this morning paid the fee to the Spanish league to secure the signing of the keeper";
+    const out = extractFromText([...MENU, "Chelsea sign record keeper", lead, ...unpunctuated].join("\n"));
+    assert.equal(out.subtitle, null);
+    assert.deepEqual(out.body.map((b) => b.text), [lead, ...unpunctuated]);
+    const standfirst = extractFromText([...MENU, "Chelsea sign record keeper", lead, ...PROSE].join("\n"));
+    assert.equal(standfirst.subtitle, lead);
+  });
 });
 
 describe("splitOutletSuffix", () => {

@@ -5,7 +5,7 @@ const CAPTION =
   /(\((?:[\w .\/-]{0,40}\b)?(?:photo|image|picture|file|video)s?(?: credit)?[\w .,©\/:-]{0,60}\)\s*$)|(\s©\s*[A-Za-z][A-Za-z .&\/-]{1,60}$)|([.!?]\s+\p{Lu}[\p{L}.'’ -]{2,40}\s+[\/|]\s+(?:AP|AFP|Reuters|EPA|Getty Images|Bloomberg|Sipa|Anadolu)(?:\s+(?:file|via Getty Images))?$)|(^(?:photo|image|picture|file photo|caption|pictured|above)\s*[:|—–-])|(^in (?:this|the) (?:file |undated |handout )?(?:photo|image|picture|video|still)\b)/iu;
 const LIST_ITEM = /^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/;
 const TERMINAL = /[.!?:;,"”’)\]…]$/;
-const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:\s+\p{Lu}[\p{Lu}'’.-]*){0,3})(?:,\s*[\p{L} ]{2,30})?(?:\s*\([\w ]{2,20}\))?\s*[—–-]{1,2}\s+\S/u;
+const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:\s+\p{Lu}[\p{Lu}'’.-]*){0,3})(?:,\s*[\p{L}. ]{2,30})?(?:\s*\([\w ]{2,20}\))?\s*[—–-]{1,2}\s+\S/u;
 
 /**
  * Type one body line.

@@ -141,7 +141,8 @@ export function extractFromText(text: string): ExtractedFields {
       continue;
     }
     if (out.subtitle === null && out.authors.length === 0 && publishedDates.length === 0) {
-      const standfirst = beforeBody ? info[i]!.words >= 5 && sinceHeadline <= 2 : isStandfirst(readable, furniture, i, isTitleRepeat);
+      // A paragraph opening with a dateline ("HAYWARD, Calif. (AP) — …") begins the story.
+      const standfirst = findDateline(line) === null && (beforeBody ? info[i]!.words >= 5 && sinceHeadline <= 2 : isStandfirst(readable, furniture, i, isTitleRepeat));
       if (standfirst) {
         out.subtitle = line;
         continue;
@@ -334,6 +335,11 @@ function lastLines(info: readonly LineInfo[], from: number, to: number): boolean
   return to - from <= 3;
 }
 
+/** How a sentence ends. */
+const SENTENCE_END = /[.!?"”]$/;
+/** Words of a line, unpunctuated like the one before it, that make the two a site's unpunctuated prose. */
+const UNPUNCTUATED_BODY_WORDS = 10;
+
 /** Whether the line at `i` is a standfirst: short, and set apart from the body that follows. */
 function isStandfirst(
   lines: readonly string[],
@@ -346,7 +352,8 @@ function isStandfirst(
   if (typeLine(line, undefined, undefined).type !== "paragraph") return false;
   const next = lines[i + 1];
   if (next === undefined) return false;
-  if (!/[.!?"”]$/.test(line)) return true;
+  // Unpunctuated, it stands apart, unless the story's own sentences go unpunctuated as well.
+  if (!SENTENCE_END.test(line)) return SENTENCE_END.test(next) || spaceSeparatedWords(next, UNPUNCTUATED_BODY_WORDS) < UNPUNCTUATED_BODY_WORDS || Boolean(furniture[i + 1]);
   return Boolean(furniture[i + 1]) || isTitleRepeat(next) || isDateOnly(next) || parseByline(next, true) !== null;
 }
 
