@@ -219,6 +219,39 @@ describe("extractFromText headline signals", () => {
     assert.equal(out.subtitle, null);
   });
 
+  it("should read date lines with times, weekdays, labels and a relative update", () => {
+    const date = (line: string) => {
+      const out = extractFromText([...MENU, "Bridge closed to lorries after cracks found", line, ...PROSE].join("\n"));
+      assert.deepEqual(out.body.map((b) => b.text), PROSE, line);
+      return { published: out.published?.slice(0, 10) ?? null, updated: out.updated?.slice(0, 10) ?? null };
+    };
+    assert.deepEqual(date("Posted: Fri 6:45 PM, Feb 16, 2018 |"), { published: "2018-02-16", updated: null });
+    assert.deepEqual(date("November 18, 2019 | 4:10pm"), { published: "2019-11-18", updated: null });
+    assert.deepEqual(date("기사입력 :[ 2018-08-25 15:24 ]"), { published: "2018-08-25", updated: null });
+    assert.deepEqual(date("November 19, 2019 / 12:21 AM / Updated 14 hours ago"), { published: "2019-11-19", updated: null });
+    assert.deepEqual(date("Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM"), { published: "2019-11-18", updated: "2019-11-18" });
+    assert.deepEqual(date("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT"), { published: "2019-11-18", updated: "2019-11-18" });
+    // Stating only an update, the line leaves the publication unknown.
+    assert.deepEqual(date("Updated 10:01 pm PST, Tuesday, November 19, 2019"), { published: null, updated: "2019-11-20" });
+  });
+
+  it("should date an article by a name and a date by its headline, and take no author from it", () => {
+    for (const line of ["LinkNaija August 08, 2018", "August 08, 2018 Beachbody"]) {
+      const out = extractFromText([...MENU, "Bridge closed to lorries after cracks found", line, ...PROSE].join("\n"));
+      assert.equal(out.published, "2018-08-08", line);
+      assert.deepEqual(out.authors, []);
+      assert.deepEqual(out.body.map((b) => b.text), PROSE);
+    }
+  });
+
+  it("should not take one of a gallery's captions above the date for the byline", () => {
+    const out = extractFromText([...MENU, "2018 Boys State Swim Results", "Aidan Gantenbein 100 backstroke", "Miguel Bernal North Diving", "Ben Patton Trinity", "Feb 16, 2018", ...PROSE].join("\n"));
+    assert.deepEqual(out.authors, []);
+    assert.equal(out.published, "2018-02-16");
+    const byline = extractFromText([...MENU, "2018 Boys State Swim Results", "Ben Patton", "Feb 16, 2018", ...PROSE].join("\n"));
+    assert.deepEqual(byline.authors, ["Ben Patton"]);
+  });
+
   it("should not take a first paragraph opening with a dateline for a standfirst", () => {
     const lead = "HAYWARD, Calif. (AP) — The Latest on a deadly stabbing on a commuter train (all times local):";
     const out = extractFromText([...MENU, "The Latest: Man stabbed to death on Bay train", "Updated 10:01 pm PST, Tuesday, November 19, 2019", lead, ...PROSE].join("\n"));

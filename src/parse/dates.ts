@@ -110,12 +110,35 @@ export function dateOnly(line: string): FoundDate | null {
   if (found.length === 0 || found.some((d) => d.iso.slice(0, 10) !== found[0]!.iso.slice(0, 10))) return null;
   let rest = line;
   for (const date of found) rest = rest.replace(date.text, "");
-  rest = rest
-    .replace(RUN_TOGETHER, "")
-    .replace(/\b(GMT|UTC|[AP]M|at|on|updated|published|posted|last|date|of|publication)\b/gi, "")
-    .replace(/[\d:.,|()\-–—•·\s+]/g, "");
-  return rest.length === 0 ? found[0]! : null;
+  return onlyDateWords(rest) ? found[0]! : null;
 }
+
+/**
+ * Whether a line holds nothing but what a date line holds besides its dates: labels, weekdays,
+ * times, zones, a relative time ("Updated 14 hours ago").
+ *
+ * @param text The line, or what is left of it once its dates are taken out.
+ */
+export function onlyDateWords(text: string): boolean {
+  return text.replace(RUN_TOGETHER, "").replace(CLOCK, "").replace(DATE_LINE_WORDS, "").replace(/[\d:.,|()[\]/@\-–—•·\s+]/g, "").length === 0;
+}
+
+/** A time of day beside a date, with its zone: "6:45 PM", "@17:19", "07:05 pm ET", "15:24pm ist". */
+const CLOCK = /\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\b\.?)?(?:\s*(?:[ECMP][SD]?T|GMT|UTC|BST|IST|CES?T|EES?T|AES[DT]|[JK]ST|HKT|SGT|WIB)\b)?/gi;
+/**
+ * Words a date line may hold besides its dates: labels, weekdays, zones and a relative update
+ * ("Posted: Fri 6:45 PM, Feb 16, 2018", "November 19, 2019 / 12:21 AM / Updated 14 hours ago",
+ * "기사입력 : 2018-08-25 15:24").
+ */
+const DATE_LINE_WORDS = new RegExp(
+  [
+    "\\b(?:GMT|UTC|[AP]M|at|on|updated|published|posted|last|date|of|publication|modified)\\b",
+    "\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b",
+    "\\b\\d+\\s+(?:minutes?|mins?|hours?|hrs?|days?)\\s+ago\\b",
+    "(?:기사입력|입력|수정|승인)",
+  ].join("|"),
+  "gi",
+);
 
 /** `text` with the given spans blanked out. */
 function withoutSpans(text: string, spans: readonly { index: number; end: number }[]): string {

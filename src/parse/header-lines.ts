@@ -2,27 +2,59 @@
  * Lines that state something about an article rather than being part of it: date lines, the
  * "First published …" stamp, and notes on the article's own author.
  */
-import { dateOnly, findDates, type FoundDate } from "./dates.js";
+import { dateOnly, findDates, onlyDateWords, type FoundDate } from "./dates.js";
 
 /**
  * The dates of a line that states only dates: one day ("Nov. 19, 2019 5:50 PM"), or a
- * publication and an update ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC").
+ * publication and an update ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC",
+ * "November 19, 2019 / 12:21 AM / Updated 14 hours ago").
  *
  * @param line One trimmed line.
  * @returns The publication and update dates it states, or null when it is no date line.
  */
 export function datesLine(line: string): { published: FoundDate | null; updated: FoundDate | null } | null {
-  const date = dateOnly(line);
-  if (date !== null) {
-    if (!/updated|modified/i.test(line)) return { published: date, updated: null };
-    // "Published: 10:48, Tue, Nov 19, 2019 | Updated: 11:05, Tue, Nov 19, 2019": one day, both facts.
-    return { published: /published|posted/i.test(line) ? date : null, updated: date };
+  if (line.length > DATE_LINE_MAX) return null;
+  const mark = UPDATE_MARK.exec(line);
+  if (mark === null) {
+    const date = dateOnly(line);
+    return date === null ? null : { published: date, updated: null };
   }
-  const pair = /^(.{6,60}?)\s*[/|·•]\s*(?:last\s+)?updated:?\s+(.{6,60})$/i.exec(line);
-  const published = pair ? dateOnly(pair[1]!) : null;
-  const updated = published ? dateOnly(pair![2]!) : null;
-  return published && updated ? { published, updated } : null;
+  // What the line states before "Updated" is the publication; after it, the update.
+  const before = line.slice(0, mark.index);
+  const after = line.slice(mark.index);
+  const published = dateOnly(before);
+  const updated = dateOnly(after);
+  if (published === null && updated === null) return null;
+  if ((published === null && !onlyDateWords(before)) || (updated === null && !onlyDateWords(after))) return null;
+  return { published, updated };
 }
+
+/** Where a date line's update begins. */
+const UPDATE_MARK = /\b(?:last\s+)?(?:updated|modified)\b/i;
+/** Longest date line. */
+const DATE_LINE_MAX = 120;
+
+/**
+ * The date of a line giving a name and a date, as blogs print their author or site beside the
+ * day ("LinkNaija August 08, 2018", "November 12, 2018 Beachbody"). The name could be either,
+ * so only the date is read.
+ *
+ * @param line One trimmed line.
+ * @returns The date, or null for any other line.
+ */
+export function namedDate(line: string): FoundDate | null {
+  if (line.length > NAMED_DATE_MAX) return null;
+  const found = findDates(line);
+  if (found.length !== 1) return null;
+  const at = line.indexOf(found[0]!.text);
+  const rest = [line.slice(0, at), line.slice(at + found[0]!.text.length)].map((part) => part.trim()).filter((part) => part !== "");
+  return rest.length === 1 && NAME_WORDS.test(rest[0]!) ? found[0]! : null;
+}
+
+/** Longest line giving a name and a date. */
+const NAMED_DATE_MAX = 60;
+/** One to three capitalised words, as a name or a site's is written ("LinkNaija", "Al-Masdar News"). */
+const NAME_WORDS = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}$/u;
 
 /** A line stating when the article was first published ("First Published: Tuesday, November 19, 2019 08:38 AM"). */
 const FIRST_PUBLISHED = /^first published\b/i;

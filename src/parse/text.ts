@@ -5,7 +5,7 @@ import { bareNameByline, isTimeStamp, parseByline, type Byline } from "./byline.
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
-import { datesLine, firstPublished, isAuthorNote } from "./header-lines.js";
+import { datesLine, firstPublished, isAuthorNote, namedDate } from "./header-lines.js";
 import { readLeadHeader } from "./lead-header.js";
 import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
@@ -101,6 +101,7 @@ export function extractFromText(text: string): ExtractedFields {
   };
   let i = headlineAt + 1;
   let sinceHeadline = 0;
+  let unknownLines = 0;
   for (; i < readable.length; i++, sinceHeadline++) {
     const line = readable[i]!;
     const beforeBody = i < region.start;
@@ -118,7 +119,8 @@ export function extractFromText(text: string): ExtractedFields {
       takeByline(byline, line);
       continue;
     }
-    const named = out.authors.length === 0 && sinceHeadline <= 3 ? bareNameByline(readable, i) : null;
+    // A name after lines of unknown kind (a gallery's captions: "Miguel Bernal North Diving") is one of them.
+    const named = out.authors.length === 0 && sinceHeadline <= 3 && unknownLines === 0 ? bareNameByline(readable, i) : null;
     if (named !== null && named !== out.title) {
       out.authors = [named];
       drop(line, "byline");
@@ -130,7 +132,8 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, "date");
       continue;
     }
-    const dated = datesLine(line);
+    const nameAndDate = namedDate(line);
+    const dated = datesLine(line) ?? (nameAndDate && { published: nameAndDate, updated: null });
     if (dated) {
       // A date far below the headline, among the page's other furniture, is a table's or a box's.
       if (sinceHeadline <= HEADER_DATE_REACH) {
@@ -150,6 +153,7 @@ export function extractFromText(text: string): ExtractedFields {
     }
     if (!beforeBody) break;
     drop(line, "page-header");
+    if (info[i]!.words >= 2) unknownLines++;
   }
 
   // Body: the article span, without furniture; a "Related" block near the end takes what follows
