@@ -252,6 +252,19 @@ describe("extractFromText headline signals", () => {
     assert.deepEqual(byline.authors, ["Ben Patton"]);
   });
 
+  it("should read a byline whose 'By' stands on a line of its own, after a standfirst and before the first paragraph", () => {
+    const standfirst = "NFL assaults have led to lawsuits before. But a prosecutor would have difficulty proving a charge in court.";
+    const out = extractFromText([...MENU, "Is Football Violence a Crime?", standfirst, "By", "Randy Maniloff", "Nov. 18, 2019 7:04 pm ET", ...PROSE].join("\n"));
+    assert.equal(out.subtitle, standfirst);
+    assert.deepEqual(out.authors, ["Randy Maniloff"]);
+    assert.equal(out.published, "2019-11-19T00:04:00Z");
+    assert.deepEqual(out.body.map((b) => b.text), PROSE);
+    const late = extractFromText([...MENU, "Is Football Violence a Crime?", PROSE[0]!, "By", "Randy Maniloff", ...PROSE.slice(1)].join("\n"));
+    assert.deepEqual(late.authors, ["Randy Maniloff"]);
+    assert.equal(late.subtitle, PROSE[0]);
+    assert.deepEqual(late.body.map((b) => b.text), PROSE.slice(1));
+  });
+
   it("should not take a first paragraph opening with a dateline for a standfirst", () => {
     const lead = "HAYWARD, Calif. (AP) — The Latest on a deadly stabbing on a commuter train (all times local):";
     const out = extractFromText([...MENU, "The Latest: Man stabbed to death on Bay train", "Updated 10:01 pm PST, Tuesday, November 19, 2019", lead, ...PROSE].join("\n"));

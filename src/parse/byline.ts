@@ -117,6 +117,22 @@ export function isTimeStamp(line: string): boolean {
   return TIME_STAMP.test(line);
 }
 
+/**
+ * A byline whose "By" stands on a line of its own, the names on the next ("By" / "Randy Maniloff").
+ *
+ * @param lines The page's lines.
+ * @param at The line that may be a lone "By".
+ * @param nearHeadline As for {@link parseByline}.
+ * @returns The byline the two lines make, or null.
+ */
+export function parseSplitByline(lines: readonly string[], at: number, nearHeadline: boolean): Byline | null {
+  const next = lines[at + 1];
+  return next !== undefined && LONE_BY.test(lines[at]!) ? parseByline(`By ${next}`, nearHeadline) : null;
+}
+
+/** "By" on a line of its own. */
+const LONE_BY = /^(?:written |words |reporting )?by:?$/i;
+
 /** A job title on a line of its own ("Games Editor", "Senior Correspondent"). */
 const TITLE_LINE = /^(?:\p{Lu}[\p{L}-]+\s+){0,2}(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor|Producer|Journalist)$/u;
 

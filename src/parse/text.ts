@@ -1,7 +1,7 @@
 /** Extraction of an article record from raw scraped text. */
 import type { ArticleRecord, Block, RemovedLine } from "../record.js";
 import { furnitureReason, isCommentsHeader, isRelatedHeader, publisherFromFooter } from "./boilerplate.js";
-import { bareNameByline, isTimeStamp, parseByline, type Byline } from "./byline.js";
+import { bareNameByline, isTimeStamp, parseByline, parseSplitByline, type Byline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
@@ -119,6 +119,13 @@ export function extractFromText(text: string): ExtractedFields {
       takeByline(byline, line);
       continue;
     }
+    const split = out.authors.length === 0 ? parseSplitByline(readable, i, true) : null;
+    if (split) {
+      drop(line, "byline");
+      takeByline(split, readable[++i]!);
+      sinceHeadline++;
+      continue;
+    }
     // A name after lines of unknown kind (a gallery's captions: "Miguel Bernal North Diving") is one of them.
     const named = out.authors.length === 0 && sinceHeadline <= 3 && unknownLines === 0 ? bareNameByline(readable, i) : null;
     if (named !== null && named !== out.title) {
@@ -174,7 +181,9 @@ export function extractFromText(text: string): ExtractedFields {
     }
     if (paragraphs === 0 || (paragraphs === 1 && k <= bodyStart + HEADER_SPILL)) {
       const dated = datesLine(line);
-      const byline = dated === null && out.authors.length === 0 ? parseByline(line, false) : null;
+      const unsigned = dated === null && out.authors.length === 0;
+      const byline = unsigned ? parseByline(line, false) : null;
+      const split = unsigned && byline === null && k < end ? parseSplitByline(readable, k, false) : null;
       if (dated !== null) {
         if (publishedDates.length === 0 && out.updated === null) {
           if (dated.published) publishedDates.push(dated.published);
@@ -182,7 +191,11 @@ export function extractFromText(text: string): ExtractedFields {
         }
         drop(line, "date");
       } else if (byline) takeByline({ ...byline, publisher: null }, line);
-      if (dated !== null || byline) {
+      else if (split) {
+        drop(line, "byline");
+        takeByline({ ...split, publisher: null }, readable[++k]!);
+      }
+      if (dated !== null || byline || split) {
         headerAfterFirst ||= paragraphs === 1;
         continue;
       }
@@ -358,7 +371,7 @@ function isStandfirst(
   if (next === undefined) return false;
   // Unpunctuated, it stands apart, unless the story's own sentences go unpunctuated as well.
   if (!SENTENCE_END.test(line)) return SENTENCE_END.test(next) || spaceSeparatedWords(next, UNPUNCTUATED_BODY_WORDS) < UNPUNCTUATED_BODY_WORDS || Boolean(furniture[i + 1]);
-  return Boolean(furniture[i + 1]) || isTitleRepeat(next) || isDateOnly(next) || parseByline(next, true) !== null;
+  return Boolean(furniture[i + 1]) || isTitleRepeat(next) || isDateOnly(next) || parseByline(next, true) !== null || parseSplitByline(lines, i + 1, true) !== null;
 }
 
 /** Words of a line whose spacing is folded to single spaces, counted up to `limit`. */
