@@ -312,10 +312,23 @@ describe("typeLine", () => {
       "A cyclist rides next to a blocked petrol plant of Senkata in the outskirts of La Paz, Bolivia, November 19, 2019. © Reuters / David Mercado",
       "Rep. Ilhan Omar, D-Minn., speaks at the Capitol on July 25, 2019. J. Scott Applewhite / AP file",
       "(Image: © NASA/ESA/K. Retherford/SWRI)",
+      "Natalie Naccache | Bloomberg | Getty Images",
+      "Sanjeev Verma/Hindustan Times/Getty Images",
+      "Photo by Kirk Irwin/Getty Images",
+      "Image copyright Getty Images",
+      "An image of President Yoon Suk Yeol is raised during a candlelight rally in Seoul on Thursday.Anthony Wallace / AFP - Getty Images",
+      "Tunisian security forces secure the area after gunmen attacked the museum. Fethi Belaid/AFP/Getty Images",
+      "‘Police brutality has magnified these protests,’ the report says. Photograph: AFP via Getty Images",
     ]) {
       assert.equal(typeLine(line, undefined, undefined).type, "caption", line);
     }
-    assert.equal(typeLine("The agency said the photo (taken in 2016) was genuine and had not been altered in any way.", undefined, undefined).type, "paragraph");
+    for (const line of [
+      "The agency said the photo (taken in 2016) was genuine and had not been altered in any way.",
+      "The figures were first reported by Bloomberg and later confirmed by the ministry to AFP.",
+      "Protesters gathered outside the embassy. Police said the crowd was peaceful - AP",
+    ]) {
+      assert.equal(typeLine(line, undefined, undefined).type, "paragraph", line);
+    }
   });
 });
 

@@ -2,7 +2,19 @@
 import type { Block } from "../record.js";
 
 const CAPTION =
-  /(\((?:[\w .\/-]{0,40}\b)?(?:photo|image|picture|file|video)s?(?: credit)?[\w .,©\/:-]{0,60}\)\s*$)|(\s©\s*[A-Za-z][A-Za-z .&\/-]{1,60}$)|([.!?]\s+\p{Lu}[\p{L}.'’ -]{2,40}\s+[\/|]\s+(?:AP|AFP|Reuters|EPA|Getty Images|Bloomberg|Sipa|Anadolu)(?:\s+(?:file|via Getty Images))?$)|(^(?:photo|image|picture|file photo|caption|pictured|above)\s*[:|—–-])|(^in (?:this|the) (?:file |undated |handout )?(?:photo|image|picture|video|still)\b)/iu;
+  /(\((?:[\w .\/-]{0,40}\b)?(?:photo|image|picture|file|video)s?(?: credit)?[\w .,©\/:-]{0,60}\)\s*$)|(\s©\s*[A-Za-z][A-Za-z .&\/-]{1,60}$)|(^(?:photo|image|picture|file photo|caption|pictured|above)\s*[:|—–-])|(^(?:photo|image) (?:copyright|credit)\b)|(^in (?:this|the) (?:file |undated |handout )?(?:photo|image|picture|video|still)\b)/iu;
+/** One to four capitalised words, as a photographer's or an outlet's name is written. */
+const CAPITALISED = String.raw`\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,3}`;
+/** Photo agencies whose credit closes a caption. */
+const AGENCY = String.raw`(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Bloomberg|Sipa|Anadolu|Agence France-Presse|Associated Press|Shutterstock|Xinhua)`;
+/** A photographer's credit, with the outlets between them and the agency: "Fethi Belaid/AFP/Getty Images", "Natalie Naccache | Bloomberg | Getty Images". */
+const CREDIT = String.raw`${CAPITALISED}(?:\s*[\/|—–-]\s*${CAPITALISED}){0,2}\s*[\/|—–-]\s*${AGENCY}(?:\s+(?:file|via Getty Images))?`;
+/**
+ * A credit standing alone ("Photo by Kirk Irwin/Getty Images") or after a caption's last
+ * sentence, run into it or not ("…in Seoul on Thursday.Anthony Wallace / AFP - Getty Images",
+ * "… Photograph: AFP via Getty Images").
+ */
+const CREDITED = new RegExp(String.raw`^(?:(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?\s*(?:by|:)\s*)?${CREDIT}$|[.!?]\s*${CREDIT}$|[.!?’”]\s+Photograph:\s[^.]{2,80}$`, "u");
 const LIST_ITEM = /^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/;
 const TERMINAL = /[.!?:;,"”’)\]…]$/;
 const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:\s+\p{Lu}[\p{Lu}'’.-]*){0,3})(?:,\s*[\p{L}. ]{2,30})?(?:\s*\([\w ]{2,20}\))?\s*[—–-]{1,2}\s+\S/u;
@@ -16,7 +28,7 @@ const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:\s+\p{Lu}[\p{Lu}'’.-]*){0,3})(
  * @returns The block.
  */
 export function typeLine(line: string, prev: string | undefined, next: string | undefined): Block {
-  if (CAPTION.test(line) && line.split(/\s+/).length <= 60) return { type: "caption", text: line };
+  if ((CAPTION.test(line) || CREDITED.test(line)) && line.split(/\s+/).length <= 60) return { type: "caption", text: line };
   if (LIST_ITEM.test(line)) return { type: "list-item", text: line.replace(LIST_ITEM, "") };
   if (/^>\s*/.test(line)) return { type: "quote", text: line.replace(/^>\s*/, "") };
   if (isSubheading(line, prev, next)) return { type: "heading", text: line };
