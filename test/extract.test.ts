@@ -468,6 +468,11 @@ describe("findDates", () => {
     assert.equal(findDates("29February 2016Jan")[0]?.iso, "2016-02-29");
   });
 
+  it("should not take a four-digit clock before a date for a year", () => {
+    const found = findDates("Middle East 1735 15.04.2017(updated 2033 15.04.2017) Get short URL");
+    assert.deepEqual(found.map((d) => d.iso), ["2017-04-15", "2017-04-15"]);
+  });
+
   it("should tell whether a stated weekday is the date's own", () => {
     assert.equal(weekdayAgrees(findDates("Friday 23 Aug 2013")[0]!), true);
     assert.equal(weekdayAgrees(findDates("Fri, 03 Aug 2018 21:55 GMT")[0]!), true);

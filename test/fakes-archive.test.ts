@@ -118,6 +118,15 @@ describe("parse of the FA-KES headers that lost their line breaks", () => {
     }
   });
 
+  test("should read the date after a photo credit, a section and a clock ('Sputnik Michael Alaeddin Middle East 1449 09.04.2017')", async () => {
+    const credited = (await corpus()).flatMap((a) => {
+      const clocked = /[A-Za-z] [0-2]\d[0-5]\d (\d\d)\.(\d\d)\.(20\d\d)/.exec(a.text.split("\n")[2]?.slice(0, 200) ?? "");
+      return clocked ? [{ ...a, date: `${clocked[3]}-${clocked[2]}-${clocked[1]}` }] : [];
+    });
+    assert.ok(credited.length >= 20, `${credited.length} such articles`);
+    for (const { name, record, date } of credited) assert.equal(record.published, date, name);
+  });
+
   test("should take the sections and outlet off every 'Title - Region - World - Ahram Online' and read its dated credit", async () => {
     const ahram = (await corpus()).filter((a) => a.text.split("\n")[0]!.endsWith(" - Region - World - Ahram Online"));
     assert.ok(ahram.length >= 20, `${ahram.length} such articles`);

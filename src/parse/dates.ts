@@ -58,7 +58,7 @@ export function findDates(text: string): FoundDate[] {
   // The common explicit formats are read directly; the general parser is asked only when some
   // year in the text is not part of a date read that way.
   const quick = quickDates(prepared);
-  if (quick !== null && !STATED_YEAR.test(withoutSpans(prepared, quick))) {
+  if (quick !== null && !STATED_YEAR.test(withoutSpans(prepared, quick.map((span) => withClock(prepared, span))))) {
     for (const { iso, index, end } of quick) {
       const start = original(index);
       out.push({ iso, text: text.slice(start, original(end)), index: start });
@@ -139,6 +139,18 @@ const DATE_LINE_WORDS = new RegExp(
   ].join("|"),
   "gi",
 );
+
+/**
+ * A date's span with the clock written before it in four digits, as in "Middle East 2033
+ * 15.04.2017": such a clock is no year, and it would send the text to the general parser.
+ */
+function withClock(text: string, span: { index: number; end: number }): { index: number; end: number } {
+  const clock = CLOCK_BEFORE.exec(text.slice(Math.max(0, span.index - 8), span.index));
+  return clock === null ? span : { index: span.index - clock[0].length, end: span.end };
+}
+
+/** A four-digit clock ("2033") and the space after it, at the end of a text. */
+const CLOCK_BEFORE = /(?<!\d)(?:[01]\d|2[0-3])[0-5]\d\s+$/;
 
 /** `text` with the given spans blanked out. */
 function withoutSpans(text: string, spans: readonly { index: number; end: number }[]): string {

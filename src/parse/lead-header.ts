@@ -26,6 +26,11 @@ export interface LeadHeader {
 const DATE_CUE = /^(?:(?:date of publication|published|publication date|posted|last updated|updated|date)(?:\s+(?:at|on))?[:\s]*)?$/i;
 /** A few words naming a source between a repeated headline and its date ("Monitor AFP"). */
 const SOURCE_LABEL = /^(?:[\p{L}-]+(?:\s+[\p{L}-]+){0,3})?$/u;
+/**
+ * A photo credit and a section before a clock, between a repeated headline and its date: "Sputnik
+ * Michael Alaeddin Middle East 1449 09.04.2017", "- Reports REUTERS Rodi Said Middle East 1730".
+ */
+const CREDIT_AND_CLOCK = /^(?:[-–—|]\s*)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,8}\d{1,2}:?\d\d$/u;
 /** News agencies, as pages name them before a date: one, or several joined ("AFP and Reuters"). */
 const AGENCY = "(?:AFP|AP|Reuters|DPA|Xinhua|ANSA|EFE|Anadolu|TASS|UPI|IANS|PTI|KUNA|MENA|SANA|QNA|Bernama|Yonhap|Kyodo|Agencies)";
 /** An agency credit alone before a date, at the very start of a paragraph. */
@@ -45,6 +50,8 @@ const TELLING_CONTROL = /get short url|print this page|views\s+\d/i;
 const BYLINE_MAX_WORDS = 6;
 /** How far into a paragraph a leading date may start. */
 const LEAD_DATE_REACH = 80;
+/** How much of the paragraph after that reach is read with it. */
+const LEAD_DATE_TAIL = 40;
 /** How far into a paragraph, after the repeated headline, a standfirst's source and date may sit. */
 const STANDFIRST_REACH = 400;
 const STANDFIRST_MIN_WORDS = 4;
@@ -96,8 +103,9 @@ export function readLeadHeader(paragraph: string, title: string, dated: boolean)
   if (titlePrefix) {
     take(titlePrefix, "repeated-title");
     if (!dated && published === null && updated === null) {
-      // "Title Monitor AFP Sunday 3 Jun 2014 Text…": a short source label may sit before the date.
-      const lead = leadingDate(rest, (cue) => SOURCE_LABEL.test(cue));
+      // "Title Monitor AFP Sunday 3 Jun 2014 Text…": a short source label may sit before the date,
+      // or a photo credit and a section before a clock ("Sputnik Michael Alaeddin Middle East 1449 09.04.2017").
+      const lead = leadingDate(rest, (cue) => SOURCE_LABEL.test(cue) || CREDIT_AND_CLOCK.test(cue));
       const standfirst = lead ? null : standfirstThenDate(rest);
       if (lead) {
         ({ date: published, updated } = lead);
@@ -141,9 +149,10 @@ function leadingDate(
   paragraph: string,
   cue: (words: string) => boolean,
 ): { prefix: string; cue: string; date: FoundDate; updated: FoundDate | null; closesBracket: boolean } | null {
-  const date = findDates(paragraph.slice(0, LEAD_DATE_REACH))[0];
+  // Read past the reach, so that what follows the date is whole ("(updated 1925 16.05.2017)").
+  const date = findDates(paragraph.slice(0, LEAD_DATE_REACH + LEAD_DATE_TAIL))[0];
   // "On 5 October 2016 the army…" opens a sentence of the story, not a dateline.
-  if (!date || /^on\s/i.test(date.text)) return null;
+  if (!date || date.index > LEAD_DATE_REACH || /^on\s/i.test(date.text)) return null;
   const before = paragraph.slice(0, date.index).trim();
   if (!cue(before)) return null;
   let end = date.index + date.text.length;
