@@ -531,6 +531,17 @@ describe("extractFromText on FA-KES style articles", () => {
     assert.match(wrong.body[0]!.text, /^Suicide bombing at a graduation party/);
   });
 
+  it("should read the header past a flag before the repeated headline ('UPDATED', 'BREAKING:')", () => {
+    for (const flag of ["UPDATED", "BREAKING:"]) {
+      const out = extractFromText(
+        `Suicide attack on Syria wedding kills 32 Medical source\n\n${flag} Suicide attack on Syria wedding kills 32 Medical source AFP Monday 3 Oct 2016 A suicide bomber has struck a wedding in northeast Syria as the bride and groom were exchanging vows.`,
+      );
+      assert.equal(out.published, "2016-10-03", flag);
+      assert.match(out.body[0]!.text, /^A suicide bomber has struck/);
+      assert.ok(out.removed.some((r) => r.text === flag && r.reason === "story-flag"));
+    }
+  });
+
   it("should not take a date inside the story for a dateline after a standfirst", () => {
     const out = extractFromText(
       "Rebels shell the city centre\n\nRebels shell the city centre. The attack came after talks failed and the army said Reuters Friday 23 Aug 2013 was the day it began shelling the area.",

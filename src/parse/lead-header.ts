@@ -46,6 +46,8 @@ const WIDGETS = /^(?:(?:get short url|print(?: this page)?|tweet|share|e-?mail)\
 /** Controls that say what they are on their own; any other needs a second control beside it ("Print Tweet"). */
 const TELLING_CONTROL = /get short url|print this page|views\s+\d/i;
 
+/** A flag before a repeated headline: "UPDATED", "BREAKING:". */
+const STORY_FLAG = /^(?:UPDATED|UPDATE|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|VIDEO)\b\s*:?\s*/;
 /** Most words of a byline before a repeated headline. */
 const BYLINE_MAX_WORDS = 6;
 /** How far into a paragraph a leading date may start. */
@@ -99,6 +101,9 @@ export function readLeadHeader(paragraph: string, title: string, dated: boolean)
     authors = signed.authors;
     take(signed.prefix, "byline");
   }
+  // "UPDATED Headline again…", "BREAKING: Headline again…": a flag the site set on the story.
+  const flag = STORY_FLAG.exec(rest)?.[0];
+  if (flag && !STORY_FLAG.test(title) && leadingTitle(rest.slice(flag.length), title)) take(flag, "story-flag");
   const titlePrefix = leadingTitle(rest, title);
   if (titlePrefix) {
     take(titlePrefix, "repeated-title");
