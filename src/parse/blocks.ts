@@ -6,9 +6,9 @@ const CAPTION =
 /** One to four capitalised words, as a photographer's or an outlet's name is written. */
 const CAPITALISED = String.raw`\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,3}`;
 /** Photo agencies whose credit closes a caption. */
-const AGENCY = String.raw`(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Bloomberg|Sipa|Anadolu|Agence France-Presse|Associated Press|Shutterstock|Xinhua)`;
+const PHOTO_AGENCY = String.raw`(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Bloomberg|Sipa|Anadolu|Agence France-Presse|Associated Press|Shutterstock|Xinhua)`;
 /** A photographer's credit, with the outlets between them and the agency: "Fethi Belaid/AFP/Getty Images", "Natalie Naccache | Bloomberg | Getty Images". */
-const CREDIT = String.raw`${CAPITALISED}(?:\s*[\/|—–-]\s*${CAPITALISED}){0,2}\s*[\/|—–-]\s*${AGENCY}(?:\s+(?:file|via Getty Images))?`;
+const CREDIT = String.raw`${CAPITALISED}(?:\s*[\/|—–-]\s*${CAPITALISED}){0,2}\s*[\/|—–-]\s*${PHOTO_AGENCY}(?:\s+(?:file|via Getty Images))?`;
 /**
  * A credit standing alone ("Photo by Kirk Irwin/Getty Images") or after a caption's last
  * sentence, run into it or not ("…in Seoul on Thursday.Anthony Wallace / AFP - Getty Images",

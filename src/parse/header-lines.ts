@@ -37,18 +37,18 @@ const DATE_LINE_MAX = 120;
 /**
  * The date of a line giving a name and a date, as blogs print their author or site beside the
  * day ("LinkNaija August 08, 2018", "November 12, 2018 Beachbody"). The name could be either,
- * so only the date is read.
+ * so only the date is read, as the publication date.
  *
  * @param line One trimmed line.
- * @returns The date, or null for any other line.
+ * @returns The date, in the shape {@link datesLine} gives, or null for any other line.
  */
-export function namedDate(line: string): FoundDate | null {
+export function namedDateLine(line: string): { published: FoundDate; updated: null } | null {
   if (line.length > NAMED_DATE_MAX) return null;
   const found = findDates(line);
   if (found.length !== 1) return null;
   const at = line.indexOf(found[0]!.text);
   const rest = [line.slice(0, at), line.slice(at + found[0]!.text.length)].map((part) => part.trim()).filter((part) => part !== "");
-  return rest.length === 1 && NAME_WORDS.test(rest[0]!) ? found[0]! : null;
+  return rest.length === 1 && NAME_WORDS.test(rest[0]!) ? { published: found[0]!, updated: null } : null;
 }
 
 /** Longest line giving a name and a date. */

@@ -5,7 +5,7 @@ import { bareNameByline, isTimeStamp, parseByline, parseSplitByline, type Byline
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
-import { datesLine, firstPublished, isAuthorNote, namedDate } from "./header-lines.js";
+import { datesLine, firstPublished, isAuthorNote, namedDateLine } from "./header-lines.js";
 import { readLeadHeader } from "./lead-header.js";
 import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
@@ -139,8 +139,7 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, "date");
       continue;
     }
-    const nameAndDate = namedDate(line);
-    const dated = datesLine(line) ?? (nameAndDate && { published: nameAndDate, updated: null });
+    const dated = datesLine(line) ?? namedDateLine(line);
     if (dated) {
       // A date far below the headline, among the page's other furniture, is a table's or a box's.
       if (sinceHeadline <= HEADER_DATE_REACH) {
