@@ -46,8 +46,8 @@ export function namedDateLine(line: string): { published: FoundDate; updated: nu
   if (line.length > NAMED_DATE_MAX) return null;
   const found = findDates(line);
   if (found.length !== 1) return null;
-  const at = line.indexOf(found[0]!.text);
-  const rest = [line.slice(0, at), line.slice(at + found[0]!.text.length)].map((part) => part.trim()).filter((part) => part !== "");
+  const { index, text } = found[0]!;
+  const rest = [line.slice(0, index), line.slice(index + text.length)].map((part) => part.trim()).filter((part) => part !== "");
   return rest.length === 1 && NAME_WORDS.test(rest[0]!) ? { published: found[0]!, updated: null } : null;
 }
 

@@ -103,8 +103,9 @@ export function readLeadHeader(paragraph: string, title: string, dated: boolean)
   }
   // "UPDATED Headline again…", "BREAKING: Headline again…": a flag the site set on the story.
   const flag = STORY_FLAG.exec(rest)?.[0];
-  if (flag && !STORY_FLAG.test(title) && leadingTitle(rest.slice(flag.length), title)) take(flag, "story-flag");
-  const titlePrefix = leadingTitle(rest, title);
+  const flagged = flag && !STORY_FLAG.test(title) ? leadingTitle(rest.slice(flag.length), title) : null;
+  if (flagged) take(flag!, "story-flag");
+  const titlePrefix = flagged ?? leadingTitle(rest, title);
   if (titlePrefix) {
     take(titlePrefix, "repeated-title");
     if (!dated && published === null && updated === null) {
