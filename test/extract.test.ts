@@ -57,6 +57,27 @@ describe("classifyLines / findContentRegion", () => {
 });
 
 describe("extractFromText on a whole-page dump", () => {
+  it("should end the article at a newsletter form, whatever the form says once sent", () => {
+    const out = extractFromText(
+      [
+        ...MENU,
+        "Bridge closed to lorries after cracks found",
+        ...PROSE,
+        "Stay up to date with Acme. Subscribe to our newsletter.",
+        "Stay up to date with Acme.",
+        "Subscribe No thanks",
+        "Please, fill the form to subscribe to our newsletter",
+        "You have succesfully subscribed. Thank you!",
+        "An email with an activation link has just been sent to your email address. Please activate your subscription by clicking on the activation link inside the email.",
+        "Acme News Service",
+        "Acme offers to all interested persons a News Service that brings Acme's corporate media releases directly to the user's desktop or mobile device.",
+        "Quick Links",
+      ].join("\n"),
+    );
+    assert.deepEqual(out.body.map((b) => b.text), PROSE);
+  });
+
+
   const page = [
     ...MENU,
     "We use cookies to improve your experience. By continuing you accept our cookie policy and privacy terms.",
@@ -90,6 +111,16 @@ describe("extractFromText on a whole-page dump", () => {
 });
 
 describe("extractFromText headline signals", () => {
+  it("should take a headline ending in a full stop when the page's title states it", () => {
+    const headline = "Council says yes to the bridge. The lorries will have to wait.";
+    const out = extractFromText(
+      [`${headline} - gazette.com`, ...MENU, "Schools Sports LIVE", "Weather", "Schools Sports LIVE", "Email Newsletters", "Schools Sports LIVE", "Entertainment", headline, ...PROSE].join("\n"),
+    );
+    assert.equal(out.title, headline);
+    assert.deepEqual(out.body.map((b) => b.text), PROSE);
+  });
+
+
   it("should prefer the line the body's opening restates over a tagline just above the body", () => {
     const out = extractFromText(
       [
@@ -332,6 +363,24 @@ describe("typeLine", () => {
   });
 });
 
+describe("typeLine before a credit", () => {
+  it("should take the line above a credit standing alone for the photo's caption", () => {
+    for (const credit of ["(Image: © NASA/ESA/K. Retherford/SWRI)", "(Image credit: All About Space)", "Photo: Getty Images", "Natalie Naccache | Bloomberg | Getty Images", "Sakib Ali/Hindustan Times/Getty Images"]) {
+      const line = "Burning crop stubble outside of Delhi is sending smoke into the city and harming air quality.";
+      assert.equal(typeLine(line, PROSE[0], credit).type, "caption", credit);
+    }
+  });
+
+  it("should leave a paragraph above a teaser, a sentence or a label as it is", () => {
+    const line = "NASA Europa Mission Could Potentially Spot Signs of Alien Life";
+    for (const next of ["Photos: Europa, Mysterious Icy Moon of Jupiter", "Photo: The photographer said the sky was blue. He left.", PROSE[1]!]) {
+      assert.equal(typeLine(PROSE[0]!, undefined, next).type, "paragraph", next);
+      assert.notEqual(typeLine(line, PROSE[0], next).type, "caption", next);
+    }
+    assert.equal(typeLine("The pictures show the following:", PROSE[0], "Photo: Getty Images").type, "paragraph");
+  });
+});
+
 describe("parseByline", () => {
   const read = (line: string, nearHeadline = true) => {
     const byline = parseByline(line, nearHeadline);
@@ -360,6 +409,12 @@ describe("parseByline", () => {
     assert.equal(read("Dan Goodin"), null);
     assert.equal(read("Dan Goodin - Apr 16, 2015", false), null);
     assert.deepEqual(read("Hussein Alkhattab - 7Dnews Syria"), { authors: ["Hussein Alkhattab"], published: null });
+  });
+
+  it("should not take a photographer's credit by the headline for a byline", () => {
+    assert.equal(read("Alex Wong | Getty Images"), null);
+    assert.equal(read("Jane Doe - Shutterstock"), null);
+    assert.deepEqual(read("By Amy Kuperinsky | NJ Advance Media for NJ.com"), { authors: ["Amy Kuperinsky"], published: null });
   });
 });
 
@@ -402,6 +457,18 @@ describe("furnitureReason / isCommentsHeader", () => {
     assert.equal(furnitureReason("Let our news meet your inbox."), "prompt");
     assert.equal(furnitureReason("Breaking News Emails"), "navigation");
     assert.equal(furnitureReason("Breaking news emails from the ministry were leaked to reporters on Monday, officials said."), null);
+  });
+
+  it("should recognise what a subscription form says once sent, and its small print", () => {
+    for (const line of [
+      "You have succesfully subscribed. Thank you!",
+      "An email with an activation link has just been sent to your email address. Please activate your subscription by clicking on the activation link inside the email.",
+      "No spam, we promise. You can unsubscribe at any time and we'll never share your details without your permission.",
+      "Thank you for signing up! Check your inbox to confirm your email address.",
+    ]) {
+      assert.equal(furnitureReason(line), "prompt", line);
+    }
+    assert.equal(furnitureReason("The group said thousands had subscribed to its channel since the war began, and the numbers were still growing."), null);
   });
 
   it("should recognise where a text browser printed an image", () => {

@@ -15,6 +15,19 @@ const CREDIT = String.raw`${CAPITALISED}(?:\s*[\/|—–-]\s*${CAPITALISED}){0,2
  * "… Photograph: AFP via Getty Images").
  */
 const CREDITED = new RegExp(String.raw`^(?:(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?\s*(?:by|:)\s*)?${CREDIT}$|[.!?]\s*${CREDIT}$|[.!?’”]\s+Photograph:\s[^.]{2,80}$`, "u");
+/** "Photo", "Image", "Picture" (or "Photograph"), as a credit names what it credits. */
+const PICTURE = "(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?";
+/**
+ * A line that is nothing but a photo's credit ("(Image: © NASA/ESA)", "(Image credit: All About
+ * Space)", "Photo: Getty Images", "Natalie Naccache | Bloomberg | Getty Images"): the line
+ * above it is the photo's caption.
+ */
+const BARE_CREDIT = new RegExp(
+  String.raw`^\(${PICTURE}(?: credit)?\s*:\s*[^()]{1,80}\)$|^(?:[Pp]hoto|[Ii]mage|[Pp]icture)(?: [Cc]redit)?:\s*[^.!?,]{1,40}$|^(?:${PICTURE}\s*(?:by|:)\s*)?${CREDIT}$`,
+  "u",
+);
+/** Most words of a caption that a bare credit under it marks. */
+const CREDITED_CAPTION_WORDS = 60;
 const LIST_ITEM = /^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/;
 const TERMINAL = /[.!?:;,"”’)\]…]$/;
 const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:\s+\p{Lu}[\p{Lu}'’.-]*){0,3})(?:,\s*[\p{L}. ]{2,30})?(?:\s*\([\w ]{2,20}\))?\s*[—–-]{1,2}\s+\S/u;
@@ -28,7 +41,9 @@ const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:\s+\p{Lu}[\p{Lu}'’.-]*){0,3})(
  * @returns The block.
  */
 export function typeLine(line: string, prev: string | undefined, next: string | undefined): Block {
-  if ((CAPTION.test(line) || CREDITED.test(line)) && line.split(/\s+/).length <= 60) return { type: "caption", text: line };
+  const words = line.split(/\s+/).length;
+  if ((CAPTION.test(line) || CREDITED.test(line)) && words <= 60) return { type: "caption", text: line };
+  if (next !== undefined && words <= CREDITED_CAPTION_WORDS && !line.endsWith(":") && BARE_CREDIT.test(next)) return { type: "caption", text: line };
   if (LIST_ITEM.test(line)) return { type: "list-item", text: line.replace(LIST_ITEM, "") };
   if (/^>\s*/.test(line)) return { type: "quote", text: line.replace(/^>\s*/, "") };
   if (isSubheading(line, prev, next)) return { type: "heading", text: line };

@@ -18,6 +18,14 @@ const DISCLAIMER =
 /** Cookie, sharing and subscription prompts (short lines only). */
 const PROMPT = /(\bcookies?\b|\bsubscribe to\b|\bsign up for\b|\bnewsletter\b|^share (on|this|via)\b|\bfollow us on\b|\bdownload (our|the) app\b|\bclick(?:ing)? here\b|\benable javascript\b|\byour browser\b|\bget breaking news alerts\b|\b(?:news|stories)\b.{0,40}\b(?:your inbox|delivered (?:daily|weekday|every))\b)/i;
 
+/**
+ * What a subscription form says once sent, and its small print: "You have successfully
+ * subscribed. Thank you!", "An email with an activation link has just been sent to your email
+ * address.", "No spam, we promise. You can unsubscribe at any time…".
+ */
+const FORM_RESPONSE =
+  /\b(?:(?:successfully|succesfully|now) subscribed|thank you for (?:subscribing|signing up|your subscription)|activation link|(?:activate|confirm) your (?:subscription|email(?: address)?)|check your (?:inbox|email) (?:to|for)|unsubscribe at any time|no spam, we promise)\b/i;
+
 /** Words of sharing controls ("Show more sharing options", "Copy Link URL Copied!"). */
 const SHARE_WORDS = new Set(
   "share sharing options show hide more close extra copy copied link url email e-mail print tweet facebook twitter linkedin whatsapp reddit pinterest messenger this article story page on via".split(" "),
@@ -57,6 +65,7 @@ export function furnitureReason(line: string): FurnitureReason | null {
   if (RELATED_HEADER.test(text)) return "related-links";
   if (DISCLAIMER.test(text)) return "disclaimer";
   if (text.length < 120 && PROMPT.test(text)) return "prompt";
+  if (text.length < 300 && FORM_RESPONSE.test(text)) return "prompt";
   if (text.length < 600 && CONSENT_TOPIC.test(text) && CONSENT_ACT.test(text)) return "consent";
   return null;
 }

@@ -83,10 +83,15 @@ export function parseByline(line: string, nearHeadline: boolean): Byline | null 
     // A name with its social media handle ("Devindra Hardawar, @devindra") is a byline too.
     const dated = names.length === 1 && (published !== null || handled);
     if (!dated && (names.length !== 2 || !/^[\p{Lu}\d][\p{L}\d'’.& -]{1,40}$/u.test(names[1]!))) return null;
+    // "Alex Wong | Getty Images" credits a photo's taker.
+    if (names.length === 2 && PICTURE_AGENCY.test(names[1]!)) return null;
   }
   const outlet = names[1] ? names[1].replace(DESK, "").trim() || names[1] : null;
   return { authors, publisher: outlet, published, updated };
 }
+
+/** Agencies that sell only pictures: a name beside one is a photographer's. */
+const PICTURE_AGENCY = /^(?:Getty(?: Images)?|Shutterstock|iStock(?:photo)?|Alamy)$/i;
 
 /** Two or three capitalised words, as a person's name is written. */
 const NAME_LIKE = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}$/u;

@@ -205,10 +205,12 @@ export function scoreHeadlines(ctx: HeadlineContext, folded: LineKeys = foldLine
         break;
       }
     }
-    if ((counts.get(key) ?? 0) > 1 || (i > 0 && key === pageTitle)) score += words >= 3 ? 2 : 1;
+    const titled = i > 0 && key === pageTitle;
+    if ((counts.get(key) ?? 0) > 1 || titled) score += words >= 3 ? 2 : 1;
     if (words >= 3) score += 2;
     if (words > 25) score -= 2;
-    if (/[.,;:]$/.test(line)) score -= 3;
+    // A headline may end in a full stop ("… They just might be."): the page's title says so.
+    if (/[.,;:]$/.test(line) && !(titled && line.endsWith("."))) score -= 3;
     if (FORM_SHAPE.test(line)) score -= 4;
     const lastWord = /([\p{L}]+)[^\p{L}]*$/u.exec(line)?.[1];
     if (lastWord && words >= 2 && DANGLING.has(lastWord.toLowerCase())) score -= 4;
