@@ -57,6 +57,19 @@ describe("classifyLines / findContentRegion", () => {
 });
 
 describe("extractFromText on a whole-page dump", () => {
+  it("should take the link previews printed after a name out of the sentence, keeping the name", () => {
+    const card = "Ilhan Omar Hillicon Valley: Progressives oppose funding bill over surveillance authority | Senators call for 5G security coordinator Omar asks court to apply 'system of compassion' in sentencing MORE";
+    const line = `A New York man pleaded guilty to charges he threatened to kill Rep. Ilhan Omar ${card} (D-Minn.), the U.S. Attorney’s Office announced Monday.`;
+    const plain = "A New York man pleaded guilty to charges he threatened to kill Rep. Ilhan Omar (D-Minn.), the U.S. Attorney’s Office announced Monday.";
+    const out = extractFromText([...MENU, "New York man pleads guilty to threatening to kill Omar", line, ...PROSE].join("\n"));
+    assert.deepEqual(out.body.map((b) => b.text), [plain, ...PROSE]);
+    assert.ok(out.removed.some((r) => r.reason === "link-preview" && r.text === `Ilhan Omar ${card.slice("Ilhan Omar ".length)}`));
+    // A name said twice with no preview after it stays as it is.
+    const twice = "Fans sang New York New York as the team left the field, and the mayor joined in for MORE than an hour.";
+    assert.equal(extractFromText([...MENU, "Team wins the cup", ...PROSE, twice].join("\n")).body.at(-1)!.text, twice);
+  });
+
+
   it("should end the article at a newsletter form, whatever the form says once sent", () => {
     const out = extractFromText(
       [

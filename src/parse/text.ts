@@ -3,6 +3,7 @@ import type { ArticleRecord, Block, RemovedLine } from "../record.js";
 import { furnitureReason, isCommentsHeader, isRelatedHeader, publisherFromFooter } from "./boilerplate.js";
 import { bareNameByline, isTimeStamp, parseByline, parseSplitByline, type Byline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
+import { withoutHoverCards } from "./hover-cards.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
 import { datesLine, firstPublished, isAuthorNote, namedDateLine } from "./header-lines.js";
@@ -241,7 +242,9 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, info[k]!.cls === "bad" ? "navigation" : "boilerplate");
       continue;
     }
-    bodyLines.push(line);
+    const card = withoutHoverCards(line);
+    for (const piece of card.removed) drop(piece, "link-preview");
+    bodyLines.push(card.text);
     // Captions between the header's lines do not end it.
     if (paragraphs < 2 && typeLine(line, undefined, undefined).type !== "caption") paragraphs++;
   }

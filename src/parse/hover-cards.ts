@@ -1,0 +1,24 @@
+/** Link previews that a text dump prints into the sentence they sit in. */
+
+/**
+ * A name followed by its link's preview card, as The Hill prints one after each politician's
+ * name: the name again, the headlines of their latest stories, then "MORE" ("Rep. Ilhan Omar
+ * Ilhan Omar Hillicon Valley: … | … Omar asks court to … MORE (D-Minn.)"). What follows "MORE"
+ * is what followed the name: a party in brackets, a possessive, punctuation.
+ */
+const HOVER_CARD = /\b(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+\1\s+(\S.{10,800}?)\s+MORE(?=\s*\(|['’]s\b|[,.;:]|$)/gu;
+
+/**
+ * Take the link previews out of a body line, keeping the name they follow.
+ *
+ * @param line One body line.
+ * @returns The line without them, and each preview taken out.
+ */
+export function withoutHoverCards(line: string): { text: string; removed: string[] } {
+  const removed: string[] = [];
+  const text = line.replace(HOVER_CARD, (_, name: string, card: string) => {
+    removed.push(`${name} ${card} MORE`);
+    return name;
+  });
+  return { text, removed };
+}
