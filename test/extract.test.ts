@@ -273,6 +273,7 @@ describe("extractFromText headline signals", () => {
     assert.deepEqual(date("November 18, 2019 | 4:10pm"), { published: "2019-11-18", updated: null });
     assert.deepEqual(date("기사입력 :[ 2018-08-25 15:24 ]"), { published: "2018-08-25", updated: null });
     assert.deepEqual(date("November 19, 2019 / 12:21 AM / Updated 14 hours ago"), { published: "2019-11-19", updated: null });
+    assert.deepEqual(date("Published Wed, Nov 20 2019 4:29 AM EST Updated an hour ago"), { published: "2019-11-20", updated: null });
     assert.deepEqual(date("Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM"), { published: "2019-11-18", updated: "2019-11-18" });
     assert.deepEqual(date("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT"), { published: "2019-11-18", updated: "2019-11-18" });
     // Stating only an update, the line leaves the publication unknown.
