@@ -9,25 +9,27 @@ const CAPITALISED = String.raw`\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*)
 const PHOTO_AGENCY = String.raw`(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Bloomberg|Sipa|Anadolu|Agence France-Presse|Associated Press|Shutterstock|Xinhua)`;
 /** A photographer's credit, with the outlets between them and the agency: "Fethi Belaid/AFP/Getty Images", "Natalie Naccache | Bloomberg | Getty Images". */
 const CREDIT = String.raw`${CAPITALISED}(?:\s*[\/|—–-]\s*${CAPITALISED}){0,2}\s*[\/|—–-]\s*${PHOTO_AGENCY}(?:\s+(?:file|via Getty Images))?`;
+/** "Photo", "Image", "Picture" (or "Photograph"), as a credit names what it credits. */
+const PICTURE = "(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?";
+/** A photographer's credit as a line of its own ("Photo by Kirk Irwin/Getty Images"). */
+const CREDIT_ALONE = String.raw`^(?:${PICTURE}\s*(?:by|:)\s*)?${CREDIT}$`;
 /**
  * A credit standing alone ("Photo by Kirk Irwin/Getty Images") or after a caption's last
  * sentence, run into it or not ("…in Seoul on Thursday.Anthony Wallace / AFP - Getty Images",
  * "… Photograph: AFP via Getty Images").
  */
-const CREDITED = new RegExp(String.raw`^(?:(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?\s*(?:by|:)\s*)?${CREDIT}$|[.!?]\s*${CREDIT}$|[.!?’”]\s+Photograph:\s[^.]{2,80}$`, "u");
-/** "Photo", "Image", "Picture" (or "Photograph"), as a credit names what it credits. */
-const PICTURE = "(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?";
+const CREDITED = new RegExp(String.raw`${CREDIT_ALONE}|[.!?]\s*${CREDIT}$|[.!?’”]\s+Photograph:\s[^.]{2,80}$`, "u");
 /**
  * A line that is nothing but a photo's credit ("(Image: © NASA/ESA)", "(Image credit: All About
  * Space)", "Photo: Getty Images", "Natalie Naccache | Bloomberg | Getty Images"): the line
  * above it is the photo's caption.
  */
 const BARE_CREDIT = new RegExp(
-  String.raw`^\(${PICTURE}(?: credit)?\s*:\s*[^()]{1,80}\)$|^(?:[Pp]hoto|[Ii]mage|[Pp]icture)(?: [Cc]redit)?:\s*[^.!?,]{1,40}$|^(?:${PICTURE}\s*(?:by|:)\s*)?${CREDIT}$`,
+  String.raw`^\(${PICTURE}(?: credit)?\s*:\s*[^()]{1,80}\)$|^(?:[Pp]hoto|[Ii]mage|[Pp]icture)(?: [Cc]redit)?:\s*[^.!?,]{1,40}$|${CREDIT_ALONE}`,
   "u",
 );
-/** Most words of a caption that a bare credit under it marks. */
-const CREDITED_CAPTION_WORDS = 60;
+/** Most words of a caption. */
+const CAPTION_MAX_WORDS = 60;
 const LIST_ITEM = /^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/;
 const TERMINAL = /[.!?:;,"”’)\]…]$/;
 const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:\s+\p{Lu}[\p{Lu}'’.-]*){0,3})(?:,\s*[\p{L}. ]{2,30})?(?:\s*\([\w ]{2,20}\))?\s*[—–-]{1,2}\s+\S/u;
@@ -42,8 +44,8 @@ const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:\s+\p{Lu}[\p{Lu}'’.-]*){0,3})(
  */
 export function typeLine(line: string, prev: string | undefined, next: string | undefined): Block {
   const words = line.split(/\s+/).length;
-  if ((CAPTION.test(line) || CREDITED.test(line)) && words <= 60) return { type: "caption", text: line };
-  if (next !== undefined && words <= CREDITED_CAPTION_WORDS && !line.endsWith(":") && BARE_CREDIT.test(next)) return { type: "caption", text: line };
+  if (words <= CAPTION_MAX_WORDS && (CAPTION.test(line) || CREDITED.test(line))) return { type: "caption", text: line };
+  if (next !== undefined && words <= CAPTION_MAX_WORDS && !line.endsWith(":") && BARE_CREDIT.test(next)) return { type: "caption", text: line };
   if (LIST_ITEM.test(line)) return { type: "list-item", text: line.replace(LIST_ITEM, "") };
   if (/^>\s*/.test(line)) return { type: "quote", text: line.replace(/^>\s*/, "") };
   if (isSubheading(line, prev, next)) return { type: "heading", text: line };

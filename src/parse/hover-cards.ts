@@ -6,7 +6,7 @@
  * Ilhan Omar Hillicon Valley: … | … Omar asks court to … MORE (D-Minn.)"). What follows "MORE"
  * is what followed the name: a party in brackets, a possessive, punctuation.
  */
-const HOVER_CARD = /\b(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+\1\s+(\S.{10,800}?)\s+MORE(?=\s*\(|['’]s\b|[,.;:]|$)/gu;
+const HOVER_CARD = /\b(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+\1\s+\S.{10,800}?\s+MORE(?=\s*\(|['’]s\b|[,.;:]|$)/gu;
 
 /**
  * Take the link previews out of a body line, keeping the name they follow.
@@ -16,8 +16,8 @@ const HOVER_CARD = /\b(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+\
  */
 export function withoutHoverCards(line: string): { text: string; removed: string[] } {
   const removed: string[] = [];
-  const text = line.replace(HOVER_CARD, (_, name: string, card: string) => {
-    removed.push(`${name} ${card} MORE`);
+  const text = line.replace(HOVER_CARD, (card: string, name: string) => {
+    removed.push(card.slice(name.length).trimStart());
     return name;
   });
   return { text, removed };
