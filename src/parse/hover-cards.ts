@@ -16,6 +16,8 @@ const HOVER_CARD = /\b(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+\
  */
 export function withoutHoverCards(line: string): { text: string; removed: string[] } {
   const removed: string[] = [];
+  // Nearly every line has no preview: the pattern, which tries each capitalised word, is not run on it.
+  if (!line.includes("MORE")) return { text: line, removed };
   const text = line.replace(HOVER_CARD, (card: string, name: string) => {
     removed.push(card.slice(name.length).trimStart());
     return name;
