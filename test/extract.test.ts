@@ -51,6 +51,25 @@ describe("classifyLines / findContentRegion", () => {
     assert.equal(info[2]!.cls, "good");
   });
 
+  it("should carry the span across a code block set between paragraphs", () => {
+    const code = ["SELECT avg(n)", "FROM unnest(array[2, 3, 5, 2, 3, 12]) AS n;", "avg", "────────────", "4.3333333333333333", "WITH series AS (", "SELECT *", "FROM series", "),", "SELECT", "n,", "FROM"];
+    const lines = [...MENU, "Simple anomaly detection using plain SQL", PROSE[0]!, ...code, PROSE[1]!, PROSE[2]!, ...MENU];
+    const region = findContentRegion(classifyLines(lines));
+    assert.deepEqual(region, { start: MENU.length + 1, end: MENU.length + 2 + code.length + 1 });
+  });
+
+  it("should not carry the span across headlines that do not read as code", () => {
+    const teasers = [
+      "Drunk man terrorizes streets of small Polish town in Soviet tank",
+      "Worst deal ever? Korea fumes as US tries to raise price tag",
+      "NASA tracking three asteroids headed this way",
+      "Miss Moscow picked from 49 top beauties (PHOTOS)",
+    ];
+    const lines = [PROSE[0]!, ...teasers, ...teasers, ...teasers, PROSE[1]!, PROSE[2]!];
+    const region = findContentRegion(classifyLines(lines));
+    assert.deepEqual(region, { start: 1 + teasers.length * 3, end: lines.length - 1 });
+  });
+
   it("should return null for a page without prose", () => {
     assert.equal(findContentRegion(classifyLines(MENU)), null);
   });

@@ -97,7 +97,8 @@ function numericTokens(tokens: readonly string[]): number {
 
 /**
  * The densest run of prose: the span maximising the words of prose lines minus a cost for
- * every furniture or short line it takes in, so menus split it and a subheading does not.
+ * every furniture or short line it takes in (see {@link lineValues}), so menus split it and a
+ * subheading or a code block does not.
  *
  * @param info Classified lines.
  * @returns The span, or null when the page has no prose line.
@@ -107,9 +108,10 @@ export function findContentRegion(info: readonly LineInfo[]): ContentRegion | nu
   let bestSum = 0;
   let sum = 0;
   let start = 0;
+  const values = lineValues(info);
   for (let i = 0; i < info.length; i++) {
     const line = info[i]!;
-    const value = line.cls === "good" ? Math.min(line.words, 120) : -line.cost;
+    const value = values[i]!;
     if (sum <= 0) {
       sum = 0;
       start = i;
@@ -126,6 +128,49 @@ export function findContentRegion(info: readonly LineInfo[]): ContentRegion | nu
   let last = best.end;
   while (last + 1 < info.length && isClosingSentence(info[last + 1]!)) last++;
   return { start: first, end: last };
+}
+
+/**
+ * A line of code or of a query's output, as a technical article sets them between its
+ * paragraphs: programming punctuation, a call (`avg(n)`), a table's rules, a line ending in a
+ * comma or opening a bracket, one closing a bracket, a lone lower-case name, a lone number.
+ */
+const CODE_LINE = /[{};=│┼─<>]|[\p{L}\d_]\(|[,([{]$|^[)\]}]|^[\p{Ll}_][\p{L}\d_.]*$|^-?\d+(?:\.\d+)?$/u;
+/** Share of a run's lines that must read as code for the run to be an exhibit. */
+const EXHIBIT_CODE_SHARE = 0.6;
+/** Most lines of an exhibit. */
+const EXHIBIT_LINES = 80;
+/** What an exhibit costs in all: as much as one line of navigation. */
+const EXHIBIT_COST = COST.menu;
+
+/**
+ * What each line adds to a span: the words of prose (up to 120 a line), less the cost of any
+ * other line. A run of lines set between prose that reads mostly as code, with no navigation or
+ * furniture among it, is an exhibit of the article (a query and its result), and costs no more
+ * than {@link EXHIBIT_COST} in all: a technical article is not cut at its code blocks.
+ */
+function lineValues(info: readonly LineInfo[]): number[] {
+  const values = info.map((line) => (line.cls === "good" ? Math.min(line.words, 120) : -line.cost));
+  for (let i = 1; i < info.length; i++) {
+    if (info[i]!.cls === "good" || info[i - 1]!.cls !== "good") continue;
+    let end = i;
+    let cost = 0;
+    let navigation = false;
+    let code = 0;
+    for (; end < info.length && info[end]!.cls !== "good"; end++) {
+      const line = info[end]!;
+      if (line.cost >= COST.menu) navigation = true;
+      if (CODE_LINE.test(line.text)) code++;
+      cost += Math.max(0, line.cost);
+    }
+    const lines = end - i;
+    if (end < info.length && !navigation && lines <= EXHIBIT_LINES && code >= lines * EXHIBIT_CODE_SHARE && cost > EXHIBIT_COST) {
+      for (let k = i; k < end; k++) if (info[k]!.cost > 0) values[k] = 0;
+      values[i]! -= EXHIBIT_COST;
+    }
+    i = end;
+  }
+  return values;
 }
 
 /** Fewest words of a short sentence that may close an article ("Officials gave no other details."). */
