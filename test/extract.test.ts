@@ -76,6 +76,34 @@ describe("classifyLines / findContentRegion", () => {
 });
 
 describe("extractFromText on a whole-page dump", () => {
+  it("should date the article by a date line just above its headline when nothing below it does", () => {
+    for (const [above, published] of [
+      [["November 19, 2019 / 12:21 AM / Updated 14 hours ago"], "2019-11-19"],
+      [["• 21 September 2020", "• SQL"], "2020-09-21"],
+      [["October 9, 2018 at 4:02 pm", "Tweet"], "2018-10-09"],
+    ] as const) {
+      const out = extractFromText([...MENU, ...above, "Oversupply angst drags oil lower, stocks drift near highs", ...PROSE].join("\n"));
+      assert.equal(out.title, "Oversupply angst drags oil lower, stocks drift near highs");
+      assert.equal(out.published, published, above[0]);
+      assert.deepEqual(out.removed.find((r) => r.text === above[0]), { text: above[0], reason: "date" });
+    }
+  });
+
+  it("should not take a site's clock above the headline for the article's date", () => {
+    const headline = "Oversupply angst drags oil lower, stocks drift near highs";
+    // A clock naming the weekday; a date among the menus; a date above when one below dates the article.
+    for (const [lines, published] of [
+      [[...MENU, "Thu, 21 Nov 2019 00:57 GMT", headline, ...PROSE], null],
+      [["November 20, 2019", ...MENU, headline, ...PROSE], null],
+      [[...MENU, "November 20, 2019", headline, "Published 3 May 2016", ...PROSE], "2016-05-03"],
+    ] as const) {
+      const out = extractFromText(lines.join("\n"));
+      assert.equal(out.title, headline);
+      assert.equal(out.published, published, lines.join(" / "));
+      assert.equal(out.removed.find((r) => /2019/.test(r.text))?.reason, "site-clock");
+    }
+  });
+
   it("should take the link previews printed after a name out of the sentence, keeping the name", () => {
     const card = "Ilhan Omar Hillicon Valley: Progressives oppose funding bill over surveillance authority | Senators call for 5G security coordinator Omar asks court to apply 'system of compassion' in sentencing MORE";
     const line = `A New York man pleaded guilty to charges he threatened to kill Rep. Ilhan Omar ${card} (D-Minn.), the U.S. Attorney’s Office announced Monday.`;

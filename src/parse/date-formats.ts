@@ -17,7 +17,8 @@ export interface QuickDate {
 }
 
 const MONTH = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-const WEEKDAY = "mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
+/** A weekday's name, whole or shortened (a pattern source, to be matched case-insensitively). */
+export const WEEKDAY = "mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
 const YEAR = "((?:19|20)\\d\\d)";
 /** A weekday before a date, and "on" before either (taken into the match as the general parser does). */
 const WEEKDAY_PREFIX = `(?:\\b(?:${WEEKDAY})\\.?\\s*,?\\s*)`;

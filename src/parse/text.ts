@@ -4,6 +4,7 @@ import { furnitureReason, isCommentsHeader, isRelatedHeader, publisherFromFooter
 import { bareNameByline, isTimeStamp, parseByline, parseSplitByline, type Byline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { withoutHoverCards } from "./hover-cards.js";
+import { WEEKDAY } from "./date-formats.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
 import { datesLine, firstPublished, isAuthorNote, namedDateLine } from "./header-lines.js";
@@ -77,9 +78,14 @@ export function extractFromText(text: string): ExtractedFields {
     for (const line of readable) drop(line, "no-text");
     return out;
   }
+  // A date line just above the headline dates the article when nothing below it does; higher
+  // up, among the site's menus, a date is the site's clock.
+  const above = dateAboveHeadline(readable, info, headlineAt);
   for (let k = 0; k < headlineAt; k++) {
     drop(readable[k]!, isDateOnly(readable[k]!) ? "site-clock" : furniture[k] ?? "site-header");
   }
+  // Where the date line above went in `removed`: it is named a date if it dates the article.
+  const aboveDropped = above === null ? -1 : removed.length - headlineAt + above.at;
   const { title, outlet } = splitOutletSuffix(statedHeadline(readable, headlineAt));
   out.title = title;
   if (outlet) out.publisher = outlet;
@@ -282,6 +288,11 @@ export function extractFromText(text: string): ExtractedFields {
     else bodyLines = bodyLines.slice(1);
   }
 
+  if (above !== null && publishedDates.length === 0 && out.updated === null) {
+    if (above.dates.published) publishedDates.push(above.dates.published);
+    if (above.dates.updated) out.updated = above.dates.updated.iso;
+    removed[aboveDropped] = { ...removed[aboveDropped]!, reason: "date" };
+  }
   const distinct = [...new Set(publishedDates.map((d) => d.iso.slice(0, 10)))];
   if (distinct.length === 1) out.published = publishedDates[0]!.iso;
   else if (distinct.length > 1) {
@@ -296,6 +307,31 @@ export function extractFromText(text: string): ExtractedFields {
   if (firstParagraph) out.dateline = findDateline(firstParagraph.text);
   if (out.body.length === 0) warnings.push("no body text found");
   return out;
+}
+
+/** Lines above the headline within which a date line may date the article. */
+const DATE_ABOVE_REACH = 2;
+/** A weekday's name, as site clocks print it ("Thu, 21 Nov 2019 00:57 GMT"). */
+const CLOCK_WEEKDAY = new RegExp(`\\b(?:${WEEKDAY})\\b`, "i");
+/** Most words of a line (a kicker, a share button) between the headline and a date line above it. */
+const BETWEEN_DATE_AND_HEADLINE_WORDS = 3;
+
+/**
+ * The date line just above the headline, with only a kicker or a share button between them
+ * ("November 19, 2019 / 12:21 AM / Updated 14 hours ago", "• 21 September 2020" / "• SQL").
+ *
+ * @param lines The page's lines.
+ * @param info The lines' classes.
+ * @param headlineAt The headline's line.
+ */
+function dateAboveHeadline(lines: readonly string[], info: readonly LineInfo[], headlineAt: number): { at: number; dates: NonNullable<ReturnType<typeof datesLine>> } | null {
+  for (let k = headlineAt - 1; k >= Math.max(0, headlineAt - DATE_ABOVE_REACH); k--) {
+    const dates = datesLine(lines[k]!);
+    // A clock names the day of the week, as a page's own date line rarely does so close to its headline.
+    if (dates !== null) return CLOCK_WEEKDAY.test(lines[k]!) ? null : { at: k, dates };
+    if (info[k]!.cls === "good" || info[k]!.words > BETWEEN_DATE_AND_HEADLINE_WORDS) return null;
+  }
+  return null;
 }
 
 /** Lines after the headline within which a date line dates the article. */
