@@ -458,6 +458,12 @@ describe("parseByline", () => {
     assert.deepEqual(read("By Kashmira Gander On 11/13/19 at 4:00 PM EST"), { authors: ["Kashmira Gander"], published: "2019-11-13" });
   });
 
+  it("should read a byline with a colon after 'By', or in a list item", () => {
+    assert.deepEqual(read("By: Laurie Oakes", false), { authors: ["Laurie Oakes"], published: null });
+    assert.deepEqual(read("• by: Laurie Oakes", false), { authors: ["Laurie Oakes"], published: null });
+    assert.equal(read("Bystanders: dozens gathered", false), null);
+  });
+
   it("should read a date before the name, and no site account for an author", () => {
     assert.deepEqual(read("on March 10, 2015 by Nikhil Marathe"), { authors: ["Nikhil Marathe"], published: "2015-03-10" });
     assert.deepEqual(read("Posted on April 4 2017 by Asharq Al-Awsat English", false), { authors: ["Asharq Al-Awsat English"], published: "2017-04-04" });

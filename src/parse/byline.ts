@@ -23,6 +23,9 @@ const YEARLESS_DATE = /\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|de
 /** Degrees and credentials listed after a name as if they were another author: "Brenda Goodman, MA". */
 const CREDENTIAL = /^(?:MA|MS|MSc|BA|BSc|MD|PhD|RN|MPH|MBA|DO|DVM|JD|LLB|Esq)\.?$/;
 
+/** What opens a byline, in a list item or with a colon too: "By ", "Written by ", "• by: ". */
+const BY = /^(?:[•·]\s*)?(?:by|written by|words by|reporting by)(?:\s*:\s*|\s+)/i;
+
 /** A date and then a name: "Posted on March 10, 2015 by Nikhil Marathe". */
 const DATE_FIRST = /^(?:(?:posted|published)\s+)?on\s+(.{6,40}?)\s+by\s+(\S.*)$/i;
 /** Site accounts that sign posts without naming a person. */
@@ -46,7 +49,7 @@ export function parseByline(line: string, nearHeadline: boolean): Byline | null 
   // "Posted on March 10, 2015 by Nikhil Marathe": the date first, then the name.
   const dateFirst = DATE_FIRST.exec(trimmed);
   const text = dateFirst && findDates(dateFirst[1]!).length > 0 ? `By ${dateFirst[2]} - ${dateFirst[1]}` : trimmed;
-  const prefixed = /^(?:by|written by|words by|reporting by)\s+/i.exec(text);
+  const prefixed = BY.exec(text);
   if (!prefixed && !nearHeadline) return null;
   const named = prefixed ? text.slice(prefixed[0].length) : text;
   const unhandled = named.replace(HANDLE, "");
