@@ -23,8 +23,10 @@ const YEARLESS_DATE = /\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|de
 /** Degrees and credentials listed after a name as if they were another author: "Brenda Goodman, MA". */
 const CREDENTIAL = /^(?:MA|MS|MSc|BA|BSc|MD|PhD|RN|MPH|MBA|DO|DVM|JD|LLB|Esq)\.?$/;
 
+/** The word that opens a byline, with what may come before it: "By", "Written by" (a pattern source). */
+const BY_WORDS = "(?:written |words |reporting )?by";
 /** What opens a byline, in a list item or with a colon too: "By ", "Written by ", "• by: ". */
-const BY = /^(?:[•·]\s*)?(?:by|written by|words by|reporting by)(?:\s*:\s*|\s+)/i;
+const BY = new RegExp(`^(?:[•·]\\s*)?${BY_WORDS}(?:\\s*:\\s*|\\s+)`, "i");
 
 /** A date and then a name: "Posted on March 10, 2015 by Nikhil Marathe". */
 const DATE_FIRST = /^(?:(?:posted|published)\s+)?on\s+(.{6,40}?)\s+by\s+(\S.*)$/i;
@@ -139,7 +141,7 @@ export function parseSplitByline(lines: readonly string[], at: number, nearHeadl
 }
 
 /** "By" on a line of its own. */
-const LONE_BY = /^(?:written |words |reporting )?by:?$/i;
+const LONE_BY = new RegExp(`^${BY_WORDS}:?$`, "i");
 
 /** A job title on a line of its own ("Games Editor", "Senior Correspondent"). */
 const TITLE_LINE = /^(?:\p{Lu}[\p{L}-]+\s+){0,2}(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor|Producer|Journalist)$/u;

@@ -81,11 +81,12 @@ export function extractFromText(text: string): ExtractedFields {
   // A date line just above the headline dates the article when nothing below it does; higher
   // up, among the site's menus, a date is the site's clock.
   const above = dateAboveHeadline(readable, info, headlineAt);
+  // Where the date line above goes in `removed`: it is named a date if it dates the article.
+  let aboveDropped = -1;
   for (let k = 0; k < headlineAt; k++) {
+    if (k === above?.at) aboveDropped = removed.length;
     drop(readable[k]!, isDateOnly(readable[k]!) ? "site-clock" : furniture[k] ?? "site-header");
   }
-  // Where the date line above went in `removed`: it is named a date if it dates the article.
-  const aboveDropped = above === null ? -1 : removed.length - headlineAt + above.at;
   const { title, outlet } = splitOutletSuffix(statedHeadline(readable, headlineAt));
   out.title = title;
   if (outlet) out.publisher = outlet;
