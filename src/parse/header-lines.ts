@@ -4,6 +4,12 @@
  */
 import { dateOnly, findDates, onlyDateWords, type FoundDate } from "./dates.js";
 
+/** What a date line states: a publication date, an update, or both. */
+export interface DateLine {
+  readonly published: FoundDate | null;
+  readonly updated: FoundDate | null;
+}
+
 /**
  * The dates of a line that states only dates: one day ("Nov. 19, 2019 5:50 PM"), or a
  * publication and an update ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC",
@@ -12,7 +18,7 @@ import { dateOnly, findDates, onlyDateWords, type FoundDate } from "./dates.js";
  * @param line One trimmed line.
  * @returns The publication and update dates it states, or null when it is no date line.
  */
-export function datesLine(line: string): { published: FoundDate | null; updated: FoundDate | null } | null {
+export function datesLine(line: string): DateLine | null {
   if (line.length > DATE_LINE_MAX) return null;
   const mark = UPDATE_MARK.exec(line);
   if (mark === null) {

@@ -7,7 +7,7 @@ import { withoutHoverCards } from "./hover-cards.js";
 import { WEEKDAY } from "./date-formats.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
-import { datesLine, firstPublished, isAuthorNote, namedDateLine } from "./header-lines.js";
+import { datesLine, firstPublished, type DateLine, isAuthorNote, namedDateLine } from "./header-lines.js";
 import { readLeadHeader } from "./lead-header.js";
 import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
@@ -325,7 +325,7 @@ const BETWEEN_DATE_AND_HEADLINE_WORDS = 3;
  * @param info The lines' classes.
  * @param headlineAt The headline's line.
  */
-function dateAboveHeadline(lines: readonly string[], info: readonly LineInfo[], headlineAt: number): { at: number; dates: NonNullable<ReturnType<typeof datesLine>> } | null {
+function dateAboveHeadline(lines: readonly string[], info: readonly LineInfo[], headlineAt: number): { at: number; dates: DateLine } | null {
   for (let k = headlineAt - 1; k >= Math.max(0, headlineAt - DATE_ABOVE_REACH); k--) {
     const dates = datesLine(lines[k]!);
     // A clock names the day of the week, as a page's own date line rarely does so close to its headline.
