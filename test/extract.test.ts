@@ -439,6 +439,9 @@ describe("typeLine before a credit", () => {
       assert.notEqual(typeLine(line, PROSE[0], next).type, "caption", next);
     }
     assert.equal(typeLine("The pictures show the following:", PROSE[0], "Photo: Getty Images").type, "paragraph");
+    assert.equal(typeLine("Roughly 13,000 US troops remain in Afghanistan [File: Reuters]", PROSE[0], PROSE[1]).type, "caption");
+    assert.equal(typeLine("Police stand guard outside the court [Omar Sobhani/Reuters]", PROSE[0], PROSE[1]).type, "caption");
+    assert.equal(typeLine("The report [PDF] was published on Monday.", PROSE[0], PROSE[1]).type, "paragraph");
   });
 });
 
@@ -469,6 +472,12 @@ describe("parseByline", () => {
     assert.deepEqual(read("Posted on April 4 2017 by Asharq Al-Awsat English", false), { authors: ["Asharq Al-Awsat English"], published: "2017-04-04" });
     assert.deepEqual(read("By admin - 2018-09-16"), { authors: [], published: "2018-09-16" });
     assert.equal(read("on the front line by the river"), null);
+  });
+
+  it("should read a date line followed by the name, without 'on'", () => {
+    assert.deepEqual(read("Monday November 18, 2019 7:45 am PST by Joe Rossignol", false), { authors: ["Joe Rossignol"], published: "2019-11-18" });
+    assert.equal(read("Five people were hurt by the blast", false), null);
+    assert.equal(read("In November 2019 by the river", false), null);
   });
 
   it("should take an unprefixed line for a byline only beside a date, an outlet or a handle", () => {
@@ -517,6 +526,18 @@ describe("furnitureReason / isCommentsHeader", () => {
     assert.equal(furnitureReason("Continue Reading Below"), "navigation");
     assert.equal(furnitureReason("Story continues below"), "navigation");
     assert.equal(furnitureReason("Like this story? Share it with a friend!"), "navigation");
+    assert.equal(furnitureReason("Submit to Stumbleupon (Opens in new window)"), "navigation");
+    assert.equal(furnitureReason("Click to email this to a friend (Opens in new window)"), "navigation");
+    assert.equal(furnitureReason("@BryanDeArdo"), "social-handle");
+    assert.equal(furnitureReason("Print This Article Share it With Friends"), "share-links");
+    for (const line of ["Thanks for signing up!", "Keep an eye on your inbox for the latest sports news.", "Please check the opt-in box to acknowledge that you would like to subscribe.", "There was an error processing your subscription."]) {
+      assert.equal(furnitureReason(line), "prompt", line);
+    }
+    assert.equal(furnitureReason("SEE MORE: Hong Kong protests: 800 students under siege in university"), "read-also");
+    // Ordinary sentences with the same words.
+    assert.equal(furnitureReason("Rebels opened a new window for talks on Tuesday."), null);
+    assert.equal(furnitureReason("Thanks for the help, the mayor told reporters."), null);
+    assert.equal(furnitureReason("@ the checkpoint"), null);
     assert.equal(furnitureReason("GET FOX BUSINESS ON THE GO BY CLICKING HERE"), "prompt");
     assert.equal(furnitureReason("Also on rt.com Journalists & politicians from Morales’ party threatened with sedition arrests"), "read-also");
     assert.equal(furnitureReason("Also on Tuesday, the council met again to discuss the bridge."), null);
@@ -703,6 +724,66 @@ describe("extractFromText on FA-KES style articles", () => {
     assert.equal(first("Print Tweet Views 1662 An Islamic State car bomb killed 20 people."), "An Islamic State car bomb killed 20 people.");
     assert.equal(first("Get short URL 0 85 12 Daesh fighters were killed near the town."), "0 85 12 Daesh fighters were killed near the town.");
     assert.equal(first("Share prices fell sharply in Damascus on Monday."), "Share prices fell sharply in Damascus on Monday.");
+  });
+
+  it("should take a date line with a reading time and a lone handle out of the header", () => {
+    const out = extractFromText(["Strike kills 20 civilians in Raqqa", "by Jane Roe", "@janeroe", "Nov 18, 2019 at 9:24 pm ET • 2 min read", ...PROSE].join("\n\n"));
+    assert.deepEqual(out.authors, ["Jane Roe"]);
+    assert.equal(out.published, "2019-11-19T02:24:00Z");
+    assert.equal(out.body[0]!.text, PROSE[0]);
+  });
+
+  it("should drop the teasers under a 'More:' label inside the article, and keep the paragraphs after them", () => {
+    const teasers = ["More:", "Afghan woman politician sees Taliban talks as only hope", "China invites Taliban, Afghan officials for two-day talks"];
+    const out = extractFromText(["Strike kills 20 civilians in Raqqa", PROSE[0]!, ...teasers, PROSE[1]!, PROSE[2]!].join("\n\n"));
+    assert.deepEqual(
+      out.body.map((b) => b.text),
+      PROSE,
+    );
+    assert.deepEqual(
+      out.removed.filter((r) => r.reason === "related-links").map((r) => r.text),
+      teasers,
+    );
+  });
+
+  it("should end the article at a 'latest stories' block in its second half", () => {
+    const out = extractFromText(["Strike kills 20 civilians in Raqqa", ...PROSE, "Our Latest Stories", "Rebels shell the old city as talks stall in Geneva once again this week", PROSE[0]!.replace("council", "county")].join("\n\n"));
+    assert.equal(out.body.length, PROSE.length);
+  });
+
+  it("should prefer the line that is the page's title for the headline, even when it addresses the reader", () => {
+    const lines = [
+      "The Future of Banking Is … You're Broke | WIRED",
+      ...MENU,
+      "The Future of Banking Is … You're Broke",
+      ...MENU,
+      "Molly Woo d",
+      "Idea s",
+      "11.14.2019 09:00 AM",
+      "The Future of Banking Is … You're Broke",
+      "Our present financial ruin is being turned into a business model.",
+      ...PROSE,
+    ];
+    assert.equal(extractFromText(lines.join("\n\n")).title, "The Future of Banking Is … You're Broke");
+  });
+
+  it("should prefer the line that is the page's title over a teaser right above the body", () => {
+    const lines = [
+      "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020 - MacRumors",
+      ...MENU,
+      '16" MacBook Pro Now Available',
+      "16-Inch MacBook Pro: Magic Keyboard, Physical Esc Key, Up to 64GB of RAM, and More",
+      "First Impressions Praise Scissor Keyboard, Larger Display",
+      "Mac Pro Shipping in December",
+      "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020",
+      "Monday November 18, 2019 7:45 am PST by Joe Rossignol",
+      "Following the 16-inch MacBook Pro, Apple plans to release a new 13-inch MacBook Pro with a scissor switch keyboard in the first half of 2020, according to a report.",
+      ...PROSE,
+    ];
+    const out = extractFromText(lines.join("\n"));
+    assert.equal(out.title, "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020");
+    assert.deepEqual(out.authors, ["Joe Rossignol"]);
+    assert.match(out.body[0]!.text, /^Following the 16-inch/);
   });
 
   it("should read a byline between a leading date and the repeated headline", () => {

@@ -28,6 +28,8 @@ const BARE_CREDIT = new RegExp(
   String.raw`^\(${PICTURE}(?: credit)?\s*:\s*[^()]{1,80}\)$|^(?:[Pp]hoto|[Ii]mage|[Pp]icture)(?: [Cc]redit)?:\s*[^.!?,]{1,40}$|${CREDIT_ALONE}`,
   "u",
 );
+/** A caption's credit in brackets at its end: "… [File: Reuters]", "… [Omar Sobhani/Reuters]". */
+const BRACKETED_CREDIT = new RegExp(String.raw`\[(?:(?:[Ff]ile|${PICTURE})(?: photo)?\s*:\s*[^\]]{1,60}|${CREDIT})\]$`, "u");
 /** Most words of a caption. */
 const CAPTION_MAX_WORDS = 60;
 const LIST_ITEM = /^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/;
@@ -44,7 +46,7 @@ const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:\s+\p{Lu}[\p{Lu}'’.-]*){0,3})(
  */
 export function typeLine(line: string, prev: string | undefined, next: string | undefined): Block {
   const words = line.split(/\s+/).length;
-  if (words <= CAPTION_MAX_WORDS && (CAPTION.test(line) || CREDITED.test(line))) return { type: "caption", text: line };
+  if (words <= CAPTION_MAX_WORDS && (CAPTION.test(line) || CREDITED.test(line) || BRACKETED_CREDIT.test(line))) return { type: "caption", text: line };
   if (next !== undefined && words <= CAPTION_MAX_WORDS && !line.endsWith(":") && BARE_CREDIT.test(next)) return { type: "caption", text: line };
   if (LIST_ITEM.test(line)) return { type: "list-item", text: line.replace(LIST_ITEM, "") };
   if (/^>\s*/.test(line)) return { type: "quote", text: line.replace(/^>\s*/, "") };

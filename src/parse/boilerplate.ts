@@ -6,12 +6,12 @@ const FURNITURE_LINE =
 /** "N min read" style reading-time labels. */
 const READ_TIME = /^(\d+|one|two|three|four|five)[ -]?(min|mins|minute|minutes)( read)?$/i;
 /** "Read also: …" style cross links. */
-const READ_ALSO = /^(read also|read more|see also|also read|also see|related|recommended|watch|listen|more on this|more:|read:)\s*[:\-–—]/i;
+const READ_ALSO = /^(read also|read more|see also|see more|also read|also see|related|recommended|watch|listen|more on this|more:|read:|don['’]t miss|must read)\s*[:\-–—]/i;
 /** A teaser for an article on the same site: "Also on rt.com Journalists threatened with arrest". */
 const ALSO_ON_SITE = /^also on [a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\s/i;
 /** Headers that open a block of teasers for other articles. */
 const RELATED_HEADER =
-  /^(related|related (articles|stories|news|posts|content|coverage|topics|links)|more (stories|news|on this( story| topic)?|from [\w ]+)|you (may|might) also like|recommended( for you| stories)?|read next|what to read next|most (read|popular|viewed)|popular( now| stories)?|further reading)$/i;
+  /^(related|related (articles|stories|news|posts|content|coverage|topics|links)|more (stories|news|on this( story| topic)?|from [\w ]+)|more (?:great |top |recent |popular )?[\w-]+ (?:stories|articles|reads)|(?:our )?latest (?:stories|articles|posts|headlines)|you (may|might) also like|recommended( for you| stories| reading)?|read next|what to read next|most (read|popular|viewed)|popular( now| stories)?|further reading)$/i;
 /** Editorial disclaimers and rights notices. */
 const DISCLAIMER =
   /^(this article was (edited|published|translated|produced) by|responsibility for the information|the views expressed|views expressed in this|©|copyright\b|all rights reserved|this story has not been edited|(this|the) (article|story|report) (was|has been) (originally )?(published|updated|corrected))/i;
@@ -24,11 +24,11 @@ const PROMPT = /(\bcookies?\b|\bsubscribe to\b|\bsign up for\b|\bnewsletter\b|^s
  * address.", "No spam, we promise. You can unsubscribe at any time…".
  */
 const FORM_RESPONSE =
-  /\b(?:(?:successfully|succesfully|now) subscribed|thank you for (?:subscribing|signing up|your subscription)|activation link|(?:activate|confirm) your (?:subscription|email(?: address)?)|check your (?:inbox|email) (?:to|for)|unsubscribe at any time|no spam, we promise)\b/i;
+  /\b(?:(?:successfully|succesfully|now) subscribed|(?:thank you|thanks) for (?:subscribing|signing up|your subscription)|activation link|(?:activate|confirm) your (?:subscription|email(?: address)?)|(?:check|keep an eye on|watch) your (?:inbox|email)\b|unsubscribe at any time|no spam, we promise|opt-in box|error processing your subscription)\b/i;
 
-/** Words of sharing controls ("Show more sharing options", "Copy Link URL Copied!"). */
+/** Words of sharing controls ("Show more sharing options", "Copy Link URL Copied!", "Print This Article Share it With Friends"). */
 const SHARE_WORDS = new Set(
-  "share sharing options show hide more close extra copy copied link url email e-mail print tweet facebook twitter linkedin whatsapp reddit pinterest messenger this article story page on via".split(" "),
+  "share sharing options show hide more close extra copy copied link url email e-mail print tweet facebook twitter linkedin whatsapp reddit pinterest messenger this article story page on via it with to a your friend friends".split(" "),
 );
 /** Words that make a line of {@link SHARE_WORDS} a sharing control rather than a menu. */
 const SHARE_ACTION = /\b(?:share|sharing|cop(?:y|ied)|url|link|e-?mail|print|tweet)\b/i;
@@ -39,6 +39,12 @@ function isShareControls(text: string): boolean {
   return words.length >= 2 && words.length <= 8 && SHARE_ACTION.test(text) && words.every((w) => SHARE_WORDS.has(w));
 }
 
+/** A link's label as the page gives it for screen readers: "Click to share on Twitter (Opens in new window)". */
+const NEW_WINDOW = /\(opens in (?:a )?new (?:window|tab)\)$/i;
+
+/** A social media handle alone on its line, as pages print one under a byline: "@BryanDeArdo". */
+const HANDLE_LINE = /^@\w{2,30}$/;
+
 /** Where a text browser printed an image: "Image[merlin_150]", "[image]". */
 const IMAGE_PLACEHOLDER = /^(?:(?:image|photo|picture|video)\s*\[[^\]]{0,60}\]|\[(?:image|photo|picture|img)\])$/i;
 
@@ -47,7 +53,7 @@ const CONSENT_TOPIC = /\b(?:cookies?|privacy (?:policy|terms)|terms of (?:use|se
 const CONSENT_ACT = /\b(?:consent|accept|agree|we use|by (?:clicking|continuing|using))/i;
 
 /** Why a line is furniture, or null for ordinary text. */
-export type FurnitureReason = "navigation" | "share-links" | "image" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt" | "consent";
+export type FurnitureReason = "navigation" | "share-links" | "social-handle" | "image" | "read-time" | "read-also" | "related-links" | "disclaimer" | "prompt" | "consent";
 
 /**
  * Classify one line of a scraped page as site furniture.
@@ -59,6 +65,8 @@ export function furnitureReason(line: string): FurnitureReason | null {
   const text = line.trim();
   if (FURNITURE_LINE.test(text)) return "navigation";
   if (isShareControls(text)) return "share-links";
+  if (NEW_WINDOW.test(text)) return "navigation";
+  if (HANDLE_LINE.test(text)) return "social-handle";
   if (IMAGE_PLACEHOLDER.test(text)) return "image";
   if (READ_TIME.test(text)) return "read-time";
   if (READ_ALSO.test(text) || ALSO_ON_SITE.test(text)) return "read-also";
@@ -81,6 +89,18 @@ const COMMENTS_HEADER =
  */
 export function isCommentsHeader(line: string): boolean {
   return COMMENTS_HEADER.test(line.trim());
+}
+
+/** Labels of a few teasers set between an article's paragraphs: "More:", "See also:", "Don't miss". */
+const TEASER_LABEL = /^(?:(?:more|read more|more on this|see also|also read|read also)\s*:|don['’]t miss:?)$/i;
+
+/**
+ * Whether a line labels teasers set inside the article ("More:"), which run up to its next paragraph.
+ *
+ * @param line One trimmed line.
+ */
+export function isTeaserLabel(line: string): boolean {
+  return TEASER_LABEL.test(line.trim());
 }
 
 /**

@@ -30,6 +30,8 @@ const BY = new RegExp(`^(?:[•·]\\s*)?${BY_WORDS}(?:\\s*:\\s*|\\s+)`, "i");
 
 /** A date and then a name: "Posted on March 10, 2015 by Nikhil Marathe". */
 const DATE_FIRST = /^(?:(?:posted|published)\s+)?on\s+(.{6,40}?)\s+by\s+(\S.*)$/i;
+/** A date line and then a name, without "on": "Monday November 18, 2019 7:45 am PST by Joe Rossignol". */
+const DATE_LINE_FIRST = /^(.{6,60}?)\s+by\s+(\S.*)$/i;
 /** Site accounts that sign posts without naming a person. */
 const ACCOUNT = /^(?:admin|administrator|editor|editors|staff|webmaster|guest|author|team)$/i;
 
@@ -48,9 +50,16 @@ const JOB_TITLE =
 export function parseByline(line: string, nearHeadline: boolean): Byline | null {
   const trimmed = line.trim();
   if (trimmed.length > 160) return null;
-  // "Posted on March 10, 2015 by Nikhil Marathe": the date first, then the name.
+  // "Posted on March 10, 2015 by Nikhil Marathe", "Monday November 18, 2019 7:45 am PST by Joe
+  // Rossignol": the date first, then the name.
   const dateFirst = DATE_FIRST.exec(trimmed);
-  const text = dateFirst && findDates(dateFirst[1]!).length > 0 ? `By ${dateFirst[2]} - ${dateFirst[1]}` : trimmed;
+  const dateLineFirst = dateFirst === null ? DATE_LINE_FIRST.exec(trimmed) : null;
+  const text =
+    dateFirst && findDates(dateFirst[1]!).length > 0
+      ? `By ${dateFirst[2]} - ${dateFirst[1]}`
+      : dateLineFirst && isDateOnly(dateLineFirst[1]!)
+        ? `By ${dateLineFirst[2]} - ${dateLineFirst[1]}`
+        : trimmed;
   const prefixed = BY.exec(text);
   if (!prefixed && !nearHeadline) return null;
   const named = prefixed ? text.slice(prefixed[0].length) : text;

@@ -128,7 +128,7 @@ const CLOCK = /\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\b\.?)?(?:\s*(?:[ECMP][SD]?T|GMT|U
 /**
  * Words a date line may hold besides its dates: labels, weekdays, zones and a relative update
  * ("Posted: Fri 6:45 PM, Feb 16, 2018", "November 19, 2019 / 12:21 AM / Updated 14 hours ago",
- * "Published Wed, Nov 20 2019 4:29 AM EST Updated an hour ago",
+ * "Published Wed, Nov 20 2019 4:29 AM EST Updated an hour ago", "Nov 18, 2019 at 9:24 pm ET • 2 min read",
  * "기사입력 : 2018-08-25 15:24").
  */
 const DATE_LINE_WORDS = new RegExp(
@@ -136,6 +136,7 @@ const DATE_LINE_WORDS = new RegExp(
     "\\b(?:GMT|UTC|[AP]M|at|on|updated|published|posted|last|date|of|publication|modified)\\b",
     "\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b",
     "\\b(?:\\d+|an?)\\s+(?:minutes?|mins?|hours?|hrs?|days?)\\s+ago\\b",
+    "\\b\\d+\\s*(?:minutes?|mins?)\\s+read\\b",
     "(?:기사입력|입력|수정|승인)",
   ].join("|"),
   "gi",

@@ -129,6 +129,11 @@ const ECHO_WINDOW = 150;
 const ECHO_MIN_DISTANCE = 20;
 /** Most that distance from the body costs a line the body restates. */
 const ECHO_DISTANCE_COST = 1.5;
+/**
+ * Bonus for a line of three words or more that is the page's title without its outlet, and is
+ * not itself a title bar's copy ("Opinion | …").
+ */
+const TITLED_BONUS = 1.5;
 /** Bonus for a line the body restates. */
 const ECHO_BONUS = 2;
 /** A full stop after a word, a number or a closing mark, as sentences end (not "N.Y.C."). */
@@ -207,6 +212,8 @@ export function scoreHeadlines(ctx: HeadlineContext, folded: LineKeys = foldLine
     }
     const titled = i > 0 && key === pageTitle;
     if ((counts.get(key) ?? 0) > 1 || titled) score += words >= 3 ? 2 : 1;
+    // The page's own title, stated again above the article, names it more surely than any repeat.
+    if (titled && words >= 3 && !line.includes("|")) score += TITLED_BONUS;
     if (words >= 3) score += 2;
     if (words > 25) score -= 2;
     // A headline may end in a full stop ("… They just might be."): the page's title says so.
@@ -218,7 +225,8 @@ export function scoreHeadlines(ctx: HeadlineContext, folded: LineKeys = foldLine
     if (words >= 5 && words <= 20) score += 1;
     if (!/^[\p{Lu}\p{N}"“‘'¿¡]/u.test(line)) score -= 1;
     if (ctx.bylineLike(i)) score -= 3;
-    if (ADDRESS.test(line)) score -= 1.5;
+    // A prompt addresses the reader; a headline may too ("…You're Broke"), and the page's title then says so.
+    if (ADDRESS.test(line) && !titled) score -= 1.5;
     if ((i > 0 && ctx.prose(i - 1)) || (i > 1 && ctx.prose(i - 2))) score -= 2;
     if (ctx.datedOrSigned(i)) score -= 4;
     // A few shared words are chance (menu items, labels); the body opening with the line is not.

@@ -1,6 +1,6 @@
 /** Extraction of an article record from raw scraped text. */
 import type { ArticleRecord, Block, RemovedLine } from "../record.js";
-import { furnitureReason, isCommentsHeader, isRelatedHeader, publisherFromFooter } from "./boilerplate.js";
+import { furnitureReason, isCommentsHeader, isRelatedHeader, isTeaserLabel, publisherFromFooter } from "./boilerplate.js";
 import { bareNameByline, isTimeStamp, parseByline, parseSplitByline, type Byline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { withoutHoverCards } from "./hover-cards.js";
@@ -171,7 +171,8 @@ export function extractFromText(text: string): ExtractedFields {
   }
 
   // Body: the article span, without furniture; a "Related" block near the end takes what follows
-  // with it, one earlier in the text only the teasers under it; readers' comments end the article.
+  // with it, one earlier in the text (or a "More:" label anywhere) only the teasers under it;
+  // readers' comments end the article.
   let bodyLines: string[] = [];
   const bodyStart = i;
   let end = region.end;
@@ -230,7 +231,8 @@ export function extractFromText(text: string): ExtractedFields {
         break;
       }
       skipping = "related-links";
-    } else if (skipping && info[k]!.cls === "good") skipping = null;
+    } else if (isTeaserLabel(line)) skipping = "related-links";
+    else if (skipping && info[k]!.cls === "good") skipping = null;
     if (skipping) {
       drop(line, skipping);
       continue;
