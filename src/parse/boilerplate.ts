@@ -5,8 +5,10 @@ const FURNITURE_LINE =
   /^(search|search for:?|menu|main menu|home|you are here:?|skip to .{0,40}|share( this)?( article| story| on)?|shares?|subscribe( now)?|sign in|sign up|log ?in|register|advertisement|advertising|sponsored|helpful keywords|keywords:?|tags?:?|topics:?|print|email|e-mail|comments?|\d+ comments?|follow us|newsletter|back to top|close|toggle navigation|navigation|breadcrumbs?|trending( now)?|latest( news)?|top stories|more|next|previous|get short url|share this article|click to share|whatsapp|facebook|twitter|linkedin|telegram|copy link|listen to this article|continue reading( the main story| below)?|(story|article) continues below|breaking news (alerts|emails)|like this story\? share it with a friend!?|font size|text size|a\+?|a-)$/i;
 /** "N min read" style reading-time labels. */
 const READ_TIME = /^(\d+|one|two|three|four|five)[ -]?(min|mins|minute|minutes)( read)?$/i;
+/** Words that label a cross link or teasers inside an article (a pattern source). */
+const CROSS_LINK_WORDS = "read also|read more|see also|also read|more on this|don['’]t miss";
 /** "Read also: …" style cross links. */
-const READ_ALSO = /^(read also|read more|see also|see more|also read|also see|related|recommended|watch|listen|more on this|more:|read:|don['’]t miss|must read)\s*[:\-–—]/i;
+const READ_ALSO = new RegExp(`^(${CROSS_LINK_WORDS}|see more|also see|related|recommended|watch|listen|more:|read:|must read)\\s*[:\\-–—]`, "i");
 /** A teaser for an article on the same site: "Also on rt.com Journalists threatened with arrest". */
 const ALSO_ON_SITE = /^also on [a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\s/i;
 /** Headers that open a block of teasers for other articles. */
@@ -92,7 +94,7 @@ export function isCommentsHeader(line: string): boolean {
 }
 
 /** Labels of a few teasers set between an article's paragraphs: "More:", "See also:", "Don't miss". */
-const TEASER_LABEL = /^(?:(?:more|read more|more on this|see also|also read|read also)\s*:|don['’]t miss:?)$/i;
+const TEASER_LABEL = new RegExp(`^(?:(?:more|${CROSS_LINK_WORDS})\\s*:|don['’]t miss)$`, "i");
 
 /**
  * Whether a line labels teasers set inside the article ("More:"), which run up to its next paragraph.

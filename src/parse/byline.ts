@@ -50,16 +50,8 @@ const JOB_TITLE =
 export function parseByline(line: string, nearHeadline: boolean): Byline | null {
   const trimmed = line.trim();
   if (trimmed.length > 160) return null;
-  // "Posted on March 10, 2015 by Nikhil Marathe", "Monday November 18, 2019 7:45 am PST by Joe
-  // Rossignol": the date first, then the name.
-  const dateFirst = DATE_FIRST.exec(trimmed);
-  const dateLineFirst = dateFirst === null ? DATE_LINE_FIRST.exec(trimmed) : null;
-  const text =
-    dateFirst && findDates(dateFirst[1]!).length > 0
-      ? `By ${dateFirst[2]} - ${dateFirst[1]}`
-      : dateLineFirst && isDateOnly(dateLineFirst[1]!)
-        ? `By ${dateLineFirst[2]} - ${dateLineFirst[1]}`
-        : trimmed;
+  const dated = dateThenName(trimmed);
+  const text = dated === null ? trimmed : `By ${dated.name} - ${dated.date}`;
   const prefixed = BY.exec(text);
   if (!prefixed && !nearHeadline) return null;
   const named = prefixed ? text.slice(prefixed[0].length) : text;
@@ -102,6 +94,17 @@ export function parseByline(line: string, nearHeadline: boolean): Byline | null 
   }
   const outlet = names[1] ? names[1].replace(DESK, "").trim() || names[1] : null;
   return { authors, publisher: outlet, published, updated };
+}
+
+/**
+ * The date and the name of a line giving the date first: "Posted on March 10, 2015 by Nikhil
+ * Marathe", or a date line and the name, "Monday November 18, 2019 7:45 am PST by Joe Rossignol".
+ */
+function dateThenName(line: string): { readonly date: string; readonly name: string } | null {
+  const on = DATE_FIRST.exec(line);
+  if (on !== null) return findDates(on[1]!).length > 0 ? { date: on[1]!, name: on[2]! } : null;
+  const bare = DATE_LINE_FIRST.exec(line);
+  return bare !== null && isDateOnly(bare[1]!) ? { date: bare[1]!, name: bare[2]! } : null;
 }
 
 /** Agencies that sell only pictures: a name beside one is a photographer's. */
