@@ -1,4 +1,5 @@
 /** Recognising site furniture among the lines of a scraped page. */
+import { HANDLE_SOURCE } from "./byline.js";
 
 /** Whole lines that are navigation, labels or prompts, never article text. */
 const FURNITURE_LINE =
@@ -45,7 +46,7 @@ function isShareControls(text: string): boolean {
 const NEW_WINDOW = /\(opens in (?:a )?new (?:window|tab)\)$/i;
 
 /** A social media handle alone on its line, as pages print one under a byline: "@BryanDeArdo". */
-const HANDLE_LINE = /^@\w{2,30}$/;
+const HANDLE_LINE = new RegExp(`^${HANDLE_SOURCE}$`);
 
 /** Where a text browser printed an image: "Image[merlin_150]", "[image]". */
 const IMAGE_PLACEHOLDER = /^(?:(?:image|photo|picture|video)\s*\[[^\]]{0,60}\]|\[(?:image|photo|picture|img)\])$/i;

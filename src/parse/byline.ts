@@ -15,8 +15,10 @@ const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|al-\p{L}+|bin|b
 /** Words after an outlet name that name a desk or edition rather than the outlet. */
 const DESK = /\s+(desk|staff|bureau|newsroom|team|correspondents?|reporters?|online|syria|lebanon|iraq|jordan|turkey|middle east|world|international|english|arabic)$/i;
 
-/** A social media handle, with its call to follow: "@ahiza_garcia", "Follow @erinmcunningham". */
-const HANDLE = /(?:\s*,)?\s*(?:follow\s+)?@\w{2,30}\b/gi;
+/** A social media handle: "@ahiza_garcia" (a pattern source). */
+export const HANDLE_SOURCE = "@\\w{2,30}";
+/** A handle with its call to follow: "@ahiza_garcia", "Follow @erinmcunningham". */
+const HANDLE = new RegExp(`(?:\\s*,)?\\s*(?:follow\\s+)?${HANDLE_SOURCE}\\b`, "gi");
 
 /** A day without a year after a name: "Erin Cunningham March 18 at 3:57 PM". */
 const YEARLESS_DATE = /\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?!,?\s*\d{4})(?:\s+at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)?\s*$/i;
