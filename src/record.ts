@@ -12,6 +12,8 @@ export type BlockType = "paragraph" | "heading" | "caption" | "quote" | "list-it
 export interface Block {
   readonly type: BlockType;
   readonly text: string;
+  /** A numbered list item's number as the page gives it ("6) Ghostbusters" → 6); other blocks have none. */
+  readonly number?: number;
 }
 
 /** A line taken out of the source text, and why. */

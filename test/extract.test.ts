@@ -70,6 +70,30 @@ describe("classifyLines / findContentRegion", () => {
     assert.deepEqual(region, { start: 1 + teasers.length * 3, end: lines.length - 1 });
   });
 
+  it("should carry the span on through a numbered list whose short items go on counting after it", () => {
+    const items = [
+      "1) The old bridge, built in 1911 and closed twice since then for repairs to its supports.",
+      "http://example.org/bridge",
+      "2) The ring road, which the council wants drivers to take while the work goes on.",
+      "http://example.org/ring-road",
+      "3) The ferry",
+      "http://example.org/ferry",
+      "4) The tunnel",
+      "http://example.org/tunnel",
+    ];
+    const start = MENU.length + 1;
+    const page = (list: readonly string[]) => [...MENU, "Four ways across the river this winter", ...PROSE, ...list, "Tags: bridge, river", ...MENU];
+    assert.deepEqual(findContentRegion(classifyLines(page(items))), { start, end: start + PROSE.length + items.length - 1 });
+    // The list ends where the counting stops, and navigation between items ends it too.
+    const skipping = [...items.slice(0, 4), "5) The ferry", ...items.slice(5)];
+    assert.deepEqual(findContentRegion(classifyLines(page(skipping))), { start, end: start + PROSE.length + 2 });
+    const interrupted = [...items.slice(0, 4), "Sign in", ...items.slice(4)];
+    assert.deepEqual(findContentRegion(classifyLines(page(interrupted))), { start, end: start + PROSE.length + 2 });
+    // A list of the site's own, counting from one after the article, is not the article's.
+    const popular = ["Most read", "1) Council names new harbour master", "2) Storm closes schools", "3) Market moves to the square"];
+    assert.deepEqual(findContentRegion(classifyLines([...MENU, "Bridge closed", ...PROSE, ...popular, ...MENU])), { start, end: start + PROSE.length - 1 });
+  });
+
   it("should return null for a page without prose", () => {
     assert.equal(findContentRegion(classifyLines(MENU)), null);
   });

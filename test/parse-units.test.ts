@@ -5,6 +5,7 @@ import { normalizeText } from "../src/parse/normalize.ts";
 import { findDates } from "../src/parse/dates.ts";
 import { quickDates } from "../src/parse/date-formats.ts";
 import { parseSource } from "../src/parse/index.ts";
+import { typeLine } from "../src/parse/blocks.ts";
 import { makeSlug } from "../src/parse/slug.ts";
 
 const file = (name: string, text: string, sidecar: string | null = null) => ({ name, bytes: new TextEncoder().encode(text), sidecar });
@@ -114,6 +115,23 @@ describe("parseSource", () => {
     assert.equal(r.published, "2018-07-30");
     assert.deepEqual(r.body.map((b) => b.type), ["paragraph", "heading", "list-item"]);
     assert.equal(r.body[0]!.text, "First paragraph {{ x }}.");
+  });
+  it("should number the items of a numbered list, in text and in Markdown", () => {
+    assert.deepEqual(
+      ["3) The ferry", "4. The tunnel", "- A bus", "2019. A year"].map((line) => typeLine(line, undefined, undefined)),
+      [
+        { type: "list-item", text: "The ferry", number: 3 },
+        { type: "list-item", text: "The tunnel", number: 4 },
+        { type: "list-item", text: "A bus" },
+        { type: "paragraph", text: "2019. A year" },
+      ],
+    );
+    const markdown = parseSource(file("e.md", "---\ntitle: Ways across\n---\n\n3. The ferry\n4. The tunnel\n\n- A bus\n"));
+    assert.deepEqual(markdown.body, [
+      { type: "list-item", text: "The ferry", number: 3 },
+      { type: "list-item", text: "The tunnel", number: 4 },
+      { type: "list-item", text: "A bus" },
+    ]);
   });
   it("should name the file when front matter is broken", () => {
     assert.throws(() => parseSource(file("c.md", "---\ntitle: [unclosed\n---\nx")), /c\.md: invalid front matter/);

@@ -32,9 +32,21 @@ const BARE_CREDIT = new RegExp(
 const BRACKETED_CREDIT = new RegExp(String.raw`\[(?:(?:[Ff]ile|${PICTURE})(?: photo)?\s*:\s*[^\]]{1,60}|${CREDIT})\]$`, "u");
 /** Most words of a caption. */
 const CAPTION_MAX_WORDS = 60;
-const LIST_ITEM = /^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/;
+/** A list item's marker: a bullet, or a number (captured) with its full stop or bracket. */
+const LIST_ITEM = /^\s*(?:[-*•·▪►]|(\d{1,2})[.)])\s+(?=\S)/;
 const TERMINAL = /[.!?:;,"”’)\]…]$/;
 const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:\s+\p{Lu}[\p{Lu}'’.-]*){0,3})(?:,\s*[\p{L}. ]{2,30})?(?:\s*\([\w ]{2,20}\))?\s*[—–-]{1,2}\s+\S/u;
+
+/**
+ * The number of a numbered list item ("6) Ghostbusters Collection", "7. Indiana Jones").
+ *
+ * @param line One line.
+ * @returns Its number, or null when it is not a numbered item.
+ */
+export function itemNumber(line: string): number | null {
+  const item = LIST_ITEM.exec(line);
+  return item?.[1] === undefined ? null : Number(item[1]);
+}
 
 /**
  * Type one body line.
@@ -48,7 +60,11 @@ export function typeLine(line: string, prev: string | undefined, next: string | 
   const words = line.split(/\s+/).length;
   if (words <= CAPTION_MAX_WORDS && (CAPTION.test(line) || CREDITED.test(line) || BRACKETED_CREDIT.test(line))) return { type: "caption", text: line };
   if (next !== undefined && words <= CAPTION_MAX_WORDS && !line.endsWith(":") && BARE_CREDIT.test(next)) return { type: "caption", text: line };
-  if (LIST_ITEM.test(line)) return { type: "list-item", text: line.replace(LIST_ITEM, "") };
+  const item = LIST_ITEM.exec(line);
+  if (item) {
+    const text = line.slice(item[0].length);
+    return item[1] === undefined ? { type: "list-item", text } : { type: "list-item", text, number: Number(item[1]) };
+  }
   if (/^>\s*/.test(line)) return { type: "quote", text: line.replace(/^>\s*/, "") };
   if (isSubheading(line, prev, next)) return { type: "heading", text: line };
   return { type: "paragraph", text: line };

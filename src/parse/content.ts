@@ -3,6 +3,7 @@
  * prose or page furniture from general signals (length, punctuation, function-word density,
  * list and menu shape, repetition within the page), then the densest run of prose is taken.
  */
+import { itemNumber } from "./blocks.js";
 import { furnitureReason } from "./boilerplate.js";
 import { stopwordRatio } from "./stopwords.js";
 
@@ -127,7 +128,63 @@ export function findContentRegion(info: readonly LineInfo[]): ContentRegion | nu
   while (info[first]!.cls !== "good") first++;
   let last = best.end;
   while (last + 1 < info.length && isClosingSentence(info[last + 1]!)) last++;
-  return { start: first, end: last };
+  return { start: first, end: continueNumberedList(info, first, last) };
+}
+
+/** Most lines (a link, a price) between one numbered item and the next. */
+const ITEM_GAP = 2;
+
+/**
+ * Where the article ends when its span closes inside a numbered list: a list of short items
+ * ("6) Ghostbusters Collection 1-2 (2 Blu-Ray)" / its link) reads as furniture, so the densest
+ * run of prose stops at its last long item. When the span holds two consecutive items near its
+ * end, and the lines after it go on counting (n+1, n+2, … each within {@link ITEM_GAP} lines of
+ * the last, with no navigation between), the list is the article's, and so are the lines after
+ * its last item when every item before it had as many.
+ *
+ * @param info Classified lines.
+ * @param start First line of the span.
+ * @param end Last line of the span.
+ * @returns The span's last line, past the list's end when it goes on.
+ */
+function continueNumberedList(info: readonly LineInfo[], start: number, end: number): number {
+  const numberAt = (k: number) => itemNumber(info[k]!.text);
+  let at = -1;
+  for (let k = end; k >= Math.max(start, end - ITEM_GAP); k--) {
+    if (numberAt(k) !== null) {
+      at = k;
+      break;
+    }
+  }
+  if (at < 0) return end;
+  let n = numberAt(at)!;
+  // The item before it in the span, numbered one less: a list, not a lone figure.
+  let previous = -1;
+  for (let k = at - 1; k >= Math.max(start, at - ITEM_GAP - 1); k--) {
+    if (numberAt(k) === null) continue;
+    if (numberAt(k) === n - 1) previous = k;
+    break;
+  }
+  if (previous < 0) return end;
+  const gaps = new Set([at - previous - 1]);
+  let last = end;
+  for (let k = at + 1; k < info.length && k - at <= ITEM_GAP + 1; k++) {
+    if (info[k]!.cls === "bad" && info[k]!.cost >= COST.menu) break;
+    if (numberAt(k) !== n + 1) continue;
+    gaps.add(k - at - 1);
+    at = k;
+    n++;
+    last = Math.max(last, k);
+  }
+  if (last === end) return end;
+  // The lines after the last item, when every item had the same number of them.
+  const [gap] = gaps;
+  if (gaps.size === 1 && at + gap! < info.length) {
+    let whole = true;
+    for (let k = at + 1; k <= at + gap!; k++) if (info[k]!.cls === "bad" && info[k]!.cost >= COST.menu) whole = false;
+    if (whole) last = at + gap!;
+  }
+  return last;
 }
 
 /**

@@ -51,7 +51,10 @@ function blocksOf(node: RootContent): Block[] {
     case "blockquote":
       return node.children.map((child) => ({ type: "quote", text: clean(toString(child)) }));
     case "list":
-      return node.children.map((item) => ({ type: "list-item", text: clean(toString(item)) }));
+      return node.children.map((item, i) => {
+        const text = clean(toString(item));
+        return node.ordered ? { type: "list-item", text, number: (node.start ?? 1) + i } : { type: "list-item", text };
+      });
     case "code":
     case "html":
       return [{ type: "paragraph", text: clean(node.value) }];

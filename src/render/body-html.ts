@@ -1,5 +1,5 @@
 /** Rendering a record's body blocks to safe HTML with remark-html. */
-import type { BlockContent, Paragraph, Root } from "mdast";
+import type { List, Paragraph, Root } from "mdast";
 import remarkHtml from "remark-html";
 import { defaultSchema } from "hast-util-sanitize";
 import { unified } from "unified";
@@ -8,7 +8,7 @@ import type { Block } from "../record.js";
 const schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption"],
-  attributes: { ...defaultSchema.attributes, figure: ["className"], p: ["className"] },
+  attributes: { ...defaultSchema.attributes, figure: ["className"], p: ["className"], ol: [...(defaultSchema.attributes?.["ol"] ?? []), "start"] },
   clobber: [],
 };
 const processor = unified().use(remarkHtml, { sanitize: schema });
@@ -22,12 +22,15 @@ const processor = unified().use(remarkHtml, { sanitize: schema });
  */
 export function renderBody(blocks: readonly Block[]): string {
   const children: Root["children"] = [];
-  let list: BlockContent | null = null;
+  let list: List | null = null;
   for (const block of blocks) {
     const text = { type: "text" as const, value: block.text };
     if (block.type === "list-item") {
-      if (!list || list.type !== "list") {
-        list = { type: "list", ordered: false, spread: false, children: [] };
+      // A numbered item goes on its list when it is the next number, or else begins a list at its number.
+      const { number } = block;
+      const goesOn = list !== null && (number === undefined ? !list.ordered : list.ordered === true && number === (list.start ?? 1) + list.children.length);
+      if (list === null || !goesOn) {
+        list = number === undefined ? { type: "list", ordered: false, spread: false, children: [] } : { type: "list", ordered: true, start: number, spread: false, children: [] };
         children.push(list);
       }
       list.children.push({ type: "listItem", spread: false, children: [{ type: "paragraph", children: [text] }] });
