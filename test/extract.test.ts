@@ -135,6 +135,12 @@ describe("extractFromText on a whole-page dump", () => {
     const out = extractFromText([...MENU, "New York man pleads guilty to threatening to kill Omar", line, ...PROSE].join("\n"));
     assert.deepEqual(out.body.map((b) => b.text), [plain, ...PROSE]);
     assert.ok(out.removed.some((r) => r.reason === "link-preview" && r.text === `Ilhan Omar ${card.slice("Ilhan Omar ".length)}`));
+    // The card may give the name in full, with a middle name.
+    const full = "Kristi Lynn Noem South Dakota governor doubles down on anti-drug campaign South Dakota drops pipeline protest laws after lawsuit MORE";
+    const governor = `South Dakota Gov. Kristi Noem ${full} (R) is defending the state’s launch of an anti-drug campaign.`;
+    const shown = extractFromText([...MENU, "South Dakota governor doubles down", governor, ...PROSE].join("\n"));
+    assert.equal(shown.body[0]!.text, "South Dakota Gov. Kristi Noem (R) is defending the state’s launch of an anti-drug campaign.");
+    assert.ok(shown.removed.some((r) => r.reason === "link-preview" && r.text === full));
     // A name said twice with no preview after it stays as it is.
     const twice = "Fans sang New York New York as the team left the field, and the mayor joined in for MORE than an hour.";
     assert.equal(extractFromText([...MENU, "Team wins the cup", ...PROSE, twice].join("\n")).body.at(-1)!.text, twice);
