@@ -831,6 +831,16 @@ describe("extractFromText on FA-KES style articles", () => {
     assert.equal(out.body[0]!.text, "An airstrike killed eight civilians near Raqqa.");
   });
 
+  it("should read a date line broken in two after its day", () => {
+    const page = (day: string, rest: string) => extractFromText([...MENU, "Deportees return home", day, rest, "by India Post News Weekly", ...PROSE].join("\n"));
+    const broken = page("November 20", "15:23 2019");
+    assert.equal(broken.published, "2019-11-20");
+    assert.equal(broken.subtitle, null);
+    assert.deepEqual(broken.removed.filter((r) => r.reason === "date").map((r) => r.text), ["November 20", "15:23 2019"]);
+    // A day whose next line goes on in words is no date line.
+    assert.equal(page("November 20", "2019 was a hard year for the families who came back.").published, null);
+  });
+
   it("should leave the publication date empty and say why when the text states several", () => {
     const out = extractFromText(
       `Title of the story here\n\nPublished 3 May 2016\n\nPublished 9 June 2016\n\n${PROSE.join("\n\n")}`,

@@ -16,7 +16,8 @@ export interface QuickDate {
   readonly end: number;
 }
 
-const MONTH = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+/** A month's name, whole or shortened (a pattern source, to be matched case-insensitively). */
+export const MONTH = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 /** A weekday's name, whole or shortened (a pattern source, to be matched case-insensitively). */
 export const WEEKDAY = "mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
 const YEAR = "((?:19|20)\\d\\d)";

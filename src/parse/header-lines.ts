@@ -2,6 +2,7 @@
  * Lines that state something about an article rather than being part of it: date lines, the
  * "First published …" stamp, and notes on the article's own author.
  */
+import { MONTH } from "./date-formats.js";
 import { dateOnly, findDates, onlyDateWords, type FoundDate } from "./dates.js";
 
 /** What a date line states: a publication date, an update, or both. */
@@ -34,6 +35,26 @@ export function datesLine(line: string): DateLine | null {
   if ((published === null && !onlyDateWords(before)) || (updated === null && !onlyDateWords(after))) return null;
   return { published, updated };
 }
+
+/**
+ * The date of a date line broken in two after its day, as some pages set the day above the
+ * time and the year ("November 20" / "15:23 2019").
+ *
+ * @param line One trimmed line.
+ * @param next The line after it.
+ * @returns The date, or null when the two lines are not such a date.
+ */
+export function splitDateLine(line: string, next: string | undefined): FoundDate | null {
+  if (next === undefined || !YEARLESS_DAY.test(line)) return null;
+  const rest = TIME_AND_YEAR.exec(next);
+  if (rest === null) return null;
+  return dateOnly(`${line}, ${rest[2]}${rest[1] === undefined ? "" : ` ${rest[1]}`}`);
+}
+
+/** A day without its year ("November 20", "20 Nov."). */
+const YEARLESS_DAY = new RegExp(`^(?:(?:${MONTH})\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:${MONTH})\\.?)$`, "i");
+/** A year, after a time of day or alone ("15:23 2019", "2019"). */
+const TIME_AND_YEAR = /^(?:(\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)\s+)?((?:19|20)\d\d)$/i;
 
 /** Where a date line's update begins. */
 const UPDATE_MARK = /\b(?:last\s+)?(?:updated|modified)\b/i;

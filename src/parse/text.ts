@@ -7,7 +7,7 @@ import { withoutHoverCards } from "./hover-cards.js";
 import { WEEKDAY } from "./date-formats.js";
 import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
-import { datesLine, firstPublished, type DateLine, isAuthorNote, namedDateLine } from "./header-lines.js";
+import { datesLine, firstPublished, type DateLine, isAuthorNote, namedDateLine, splitDateLine } from "./header-lines.js";
 import { readLeadHeader } from "./lead-header.js";
 import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
@@ -145,6 +145,14 @@ export function extractFromText(text: string): ExtractedFields {
     if (stamp) {
       publishedDates.push(stamp);
       drop(line, "date");
+      continue;
+    }
+    const brokenDate = splitDateLine(line, readable[i + 1]);
+    if (brokenDate) {
+      if (sinceHeadline <= HEADER_DATE_REACH) publishedDates.push(brokenDate);
+      drop(line, "date");
+      drop(readable[++i]!, "date");
+      sinceHeadline++;
       continue;
     }
     const dated = datesLine(line) ?? namedDateLine(line);
