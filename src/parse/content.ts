@@ -161,15 +161,16 @@ function continueNumberedList(info: readonly LineInfo[], start: number, end: num
   // The item before it in the span, numbered one less: a list, not a lone figure.
   let previous = -1;
   for (let k = at - 1; k >= Math.max(start, at - ITEM_GAP - 1); k--) {
-    if (numberAt(k) === null) continue;
-    if (numberAt(k) === n - 1) previous = k;
+    const number = numberAt(k);
+    if (number === null) continue;
+    if (number === n - 1) previous = k;
     break;
   }
   if (previous < 0) return end;
   const gaps = new Set([at - previous - 1]);
   let last = end;
   for (let k = at + 1; k < info.length && k - at <= ITEM_GAP + 1; k++) {
-    if (info[k]!.cls === "bad" && info[k]!.cost >= COST.menu) break;
+    if (isNavigation(info[k]!)) break;
     if (numberAt(k) !== n + 1) continue;
     gaps.add(k - at - 1);
     at = k;
@@ -178,13 +179,16 @@ function continueNumberedList(info: readonly LineInfo[], start: number, end: num
   }
   if (last === end) return end;
   // The lines after the last item, when every item had the same number of them.
-  const [gap] = gaps;
-  if (gaps.size === 1 && at + gap! < info.length) {
-    let whole = true;
-    for (let k = at + 1; k <= at + gap!; k++) if (info[k]!.cls === "bad" && info[k]!.cost >= COST.menu) whole = false;
-    if (whole) last = at + gap!;
+  if (gaps.size === 1) {
+    const after = at + [...gaps][0]!;
+    if (after < info.length && !info.slice(at + 1, after + 1).some(isNavigation)) last = after;
   }
   return last;
+}
+
+/** Whether a line is navigation or furniture, as no list of the article holds. */
+function isNavigation(line: LineInfo): boolean {
+  return line.cls === "bad" && line.cost >= COST.menu;
 }
 
 /**

@@ -26,10 +26,8 @@ export function renderBody(blocks: readonly Block[]): string {
   for (const block of blocks) {
     const text = { type: "text" as const, value: block.text };
     if (block.type === "list-item") {
-      // A numbered item goes on its list when it is the next number, or else begins a list at its number.
       const { number } = block;
-      const goesOn = list !== null && (number === undefined ? !list.ordered : list.ordered === true && number === (list.start ?? 1) + list.children.length);
-      if (list === null || !goesOn) {
+      if (!goesOn(list, number)) {
         list = number === undefined ? { type: "list", ordered: false, spread: false, children: [] } : { type: "list", ordered: true, start: number, spread: false, children: [] };
         children.push(list);
       }
@@ -46,4 +44,10 @@ export function renderBody(blocks: readonly Block[]): string {
   }
   const tree: Root = { type: "root", children };
   return String(processor.stringify(processor.runSync(tree) as Root)).trim();
+}
+
+/** Whether a list item numbered `number` (or not numbered) goes on `list`: a numbered one only as its next number. */
+function goesOn(list: List | null, number: number | undefined): list is List {
+  if (list === null) return false;
+  return number === undefined ? !list.ordered : list.ordered === true && number === (list.start ?? 1) + list.children.length;
 }
