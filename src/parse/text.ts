@@ -147,15 +147,9 @@ export function extractFromText(text: string): ExtractedFields {
       drop(line, "date");
       continue;
     }
-    const brokenDate = splitDateLine(line, readable[i + 1]);
-    if (brokenDate) {
-      if (sinceHeadline <= HEADER_DATE_REACH) publishedDates.push(brokenDate);
-      drop(line, "date");
-      drop(readable[++i]!, "date");
-      sinceHeadline++;
-      continue;
-    }
-    const dated = datesLine(line) ?? namedDateLine(line);
+    // A date line broken after its day takes the next line with it.
+    const broken = splitDateLine(line, readable[i + 1]);
+    const dated = broken === null ? (datesLine(line) ?? namedDateLine(line)) : { published: broken, updated: null };
     if (dated) {
       // A date far below the headline, among the page's other furniture, is a table's or a box's.
       if (sinceHeadline <= HEADER_DATE_REACH) {
@@ -163,6 +157,10 @@ export function extractFromText(text: string): ExtractedFields {
         if (dated.published) publishedDates.push(dated.published);
       }
       drop(line, "date");
+      if (broken !== null) {
+        drop(readable[++i]!, "date");
+        sinceHeadline++;
+      }
       continue;
     }
     if (out.subtitle === null && out.authors.length === 0 && publishedDates.length === 0) {
