@@ -825,6 +825,44 @@ describe("extractFromText on FA-KES style articles", () => {
     assert.match(out.body[0]!.text, /^Beirut Doctors Without Borders/);
   });
 
+  it("should take no teaser under a 'You may also like' heading for the standfirst", () => {
+    const page = (...between: string[]) => extractFromText(["The Spectacular Story Of Metroid - Kotaku", ...MENU, "The Spectacular Story Of Metroid", ...between, ...PROSE].join("\n"));
+    const teaser = "Trump Shocked to Learn 3M Selling Masks Overseas After Deal";
+    const teased = page("You may also like", teaser, "Gizmodo");
+    assert.equal(teased.subtitle, null);
+    assert.ok(teased.removed.some((r) => r.text === teaser));
+    // The same line right under the headline is its standfirst.
+    assert.equal(page(teaser).subtitle, teaser);
+  });
+
+  it("should read a name with its time stamp just above the body, below teasers and their own bylines", () => {
+    const teasers = ["You may also like", "Trump Shocked to Learn 3M Selling Masks Overseas", "Gizmodo", "Matt Novak", "Today 7:30AM", "Here's When You'll Get Your Coronavirus Relief Check", "Two Cents", "Lisa Rowan", "An hour ago"];
+    const page = (...header: string[]) => extractFromText(["The Spectacular Story Of Metroid - Kotaku", ...MENU, "The Spectacular Story Of Metroid", ...teasers, "Subscribe To Our Newsletter", ...header, ...PROSE].join("\n"));
+    const out = page("Mama Robotnik", "9/11/13 10:00AM", "•", "Filed to:metroid", "158");
+    assert.deepEqual(out.authors, ["Mama Robotnik"]);
+    assert.ok(out.removed.some((r) => r.text === "Mama Robotnik" && r.reason === "byline"));
+    // Day and month could be either: the stamp names no date.
+    assert.equal(out.published, null);
+    // Without a stamp, or with a longer line between the stamp and the body, the name is not taken.
+    assert.deepEqual(page("Mama Robotnik", "•", "Filed to:metroid").authors, []);
+    assert.deepEqual(page("Mama Robotnik", "9/11/13 10:00AM", "Nintendo's Metroid series turns thirty this year").authors, []);
+    // Nor is a teaser's name, though it has a stamp: the next teaser follows it, not the body.
+    assert.deepEqual(page().authors, []);
+  });
+
+  it("should read a byline between two prints of the headline, above the one over the body", () => {
+    const headline = "How to Program Your Mind to Stop Buying Crap You Don't Need";
+    const header = ["36", "Patrick Allan", "ProfileFollowUnfollow", "[gzonxhes6b]", "Patrick Allan", "Filed to: money", "• shopping", "• saving money", "3/09/15 8:00am", "• Edit", "• Delete", "• Share to Facebook"];
+    const page = (...above: string[]) => extractFromText([`${headline} - Lifehacker`, ...MENU, ...above, ...header, headline, ...PROSE, "Written by Patrick Allan"].join("\n"));
+    const out = page(headline);
+    assert.equal(out.title, headline);
+    assert.deepEqual(out.authors, ["Patrick Allan"]);
+    assert.match(out.body[0]!.text, /^The council voted/);
+    // Printed once, the lines above it are the site's; so are they below the page's title, its first line.
+    assert.deepEqual(page().authors, []);
+    assert.deepEqual(extractFromText([headline, ...MENU, ...header, headline, ...PROSE, "Written by Patrick Allan"].join("\n")).authors, []);
+  });
+
   it("should not take a date that closes a bracket cut off at its start for the publication date", () => {
     const out = extractFromText("Eight civilians killed in airstrike near Raqqa\n\n30.04.2017) Get short URL 3214 An airstrike killed eight civilians near Raqqa.");
     assert.equal(out.published, null);

@@ -9,6 +9,7 @@ import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
 import { datesLine, firstPublished, type DateLine, isAuthorNote, namedDateLine, splitDateLine } from "./header-lines.js";
 import { readLeadHeader } from "./lead-header.js";
+import { bylineBetweenPrints, stampedAboveBody } from "./set-apart-bylines.js";
 import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
 
@@ -83,6 +84,8 @@ export function extractFromText(text: string): ExtractedFields {
   const above = dateAboveHeadline(readable, info, headlineAt);
   // Where the date line above goes in `removed`: it is named a date if it dates the article.
   let aboveDropped = -1;
+  // Where the lines above the headline go in `removed`: one of them may prove a byline.
+  const aboveAt = removed.length;
   for (let k = 0; k < headlineAt; k++) {
     if (k === above?.at) aboveDropped = removed.length;
     drop(readable[k]!, isDateOnly(readable[k]!) ? "site-clock" : furniture[k] ?? "site-header");
@@ -110,6 +113,8 @@ export function extractFromText(text: string): ExtractedFields {
   let i = headlineAt + 1;
   let sinceHeadline = 0;
   let unknownLines = 0;
+  // Below a teasers' heading ("You may also like"), a line is another article's headline.
+  let teasers = false;
   for (; i < readable.length; i++, sinceHeadline++) {
     const line = readable[i]!;
     const beforeBody = i < region.start;
@@ -119,6 +124,7 @@ export function extractFromText(text: string): ExtractedFields {
       continue;
     }
     if (furniture[i]) {
+      if (furniture[i] === "related-links") teasers = true;
       drop(line, furniture[i]!);
       continue;
     }
@@ -134,8 +140,10 @@ export function extractFromText(text: string): ExtractedFields {
       sinceHeadline++;
       continue;
     }
-    // A name after lines of unknown kind (a gallery's captions: "Miguel Bernal North Diving") is one of them.
-    const named = out.authors.length === 0 && sinceHeadline <= 3 && unknownLines === 0 ? bareNameByline(readable, i) : null;
+    // A name after lines of unknown kind (a gallery's captions: "Miguel Bernal North Diving") is
+    // one of them, unless it is stamped just above the body.
+    const near = (sinceHeadline <= 3 && unknownLines === 0) || (beforeBody && stampedAboveBody(info, i, region.start));
+    const named = out.authors.length === 0 && near ? bareNameByline(readable, i) : null;
     if (named !== null && named !== out.title) {
       out.authors = [named];
       drop(line, "byline");
@@ -163,7 +171,7 @@ export function extractFromText(text: string): ExtractedFields {
       }
       continue;
     }
-    if (out.subtitle === null && out.authors.length === 0 && publishedDates.length === 0) {
+    if (out.subtitle === null && !teasers && out.authors.length === 0 && publishedDates.length === 0) {
       // A paragraph opening with a dateline ("HAYWARD, Calif. (AP) — …") begins the story.
       const standfirst = findDateline(line) === null && (beforeBody ? info[i]!.words >= 5 && sinceHeadline <= 2 : isStandfirst(readable, furniture, i, isTitleRepeat));
       if (standfirst) {
@@ -262,6 +270,14 @@ export function extractFromText(text: string): ExtractedFields {
     bodyLines.push(card.text);
     // Captions between the header's lines do not end it.
     if (paragraphs < 2 && typeLine(line, undefined, undefined).type !== "caption") paragraphs++;
+  }
+
+  if (out.authors.length === 0) {
+    const between = bylineBetweenPrints(readable, headlineAt);
+    if (between !== null) {
+      out.authors = between.authors;
+      removed[aboveAt + between.at] = { ...removed[aboveAt + between.at]!, reason: "byline" };
+    }
   }
 
   if (headerAfterFirst && out.subtitle === null && bodyLines.length > 1 && typeLine(bodyLines[0]!, undefined, bodyLines[1]).type === "paragraph") {
