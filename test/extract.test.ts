@@ -863,6 +863,22 @@ describe("extractFromText on FA-KES style articles", () => {
     assert.deepEqual(extractFromText([headline, ...MENU, ...header, headline, ...PROSE, "Written by Patrick Allan"].join("\n")).authors, []);
   });
 
+  it("should take a publisher's pitches off the article's end and start, but no paragraph that only speaks of signing up", () => {
+    const magazine = "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information.";
+    const newsletter = "There's plenty more where that came from. Sign up for The Water Coolest today to get the free daily newsletter delivered to your inbox daily.";
+    const forums = "Join our Space Forums to keep talking space on the latest missions, night sky and more!";
+    const breaking = "Get breaking space news and the latest updates on rocket launches, skywatching events and more!";
+    const page = (...body: string[]) => extractFromText(["Bridge closed to lorries - Acme News", ...MENU, "Bridge closed to lorries", ...body].join("\n"));
+    const out = page(newsletter, ...PROSE, forums, breaking);
+    assert.deepEqual(out.body.map((b) => b.text), PROSE);
+    assert.deepEqual(out.removed.filter((r) => r.reason === "prompt").map((r) => r.text), [newsletter, forums, breaking]);
+    assert.deepEqual(page(...PROSE, magazine).body.map((b) => b.text), PROSE);
+    // Inside the article, or not calling the reader to act, such a sentence is the story's.
+    assert.deepEqual(page(PROSE[0]!, magazine, ...PROSE.slice(1), PROSE[0]!, PROSE[1]!, PROSE[2]!).body.length, 7);
+    const trial = "If you just want Disney+, you can sign up for a free 7-day trial. Afterwards you'll pay $6.99 per month for the subscription.";
+    assert.equal(page(...PROSE, trial).body.at(-1)!.text, trial);
+  });
+
   it("should not take a date that closes a bracket cut off at its start for the publication date", () => {
     const out = extractFromText("Eight civilians killed in airstrike near Raqqa\n\n30.04.2017) Get short URL 3214 An airstrike killed eight civilians near Raqqa.");
     assert.equal(out.published, null);

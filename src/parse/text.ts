@@ -9,6 +9,7 @@ import { findDates, isDateOnly, type FoundDate } from "./dates.js";
 import { chooseHeadline, foldLine, isHeadlineLike, splitOutletSuffix, statedHeadline, type HeadlineContext } from "./headline.js";
 import { datesLine, firstPublished, type DateLine, isAuthorNote, namedDateLine, splitDateLine } from "./header-lines.js";
 import { readLeadHeader } from "./lead-header.js";
+import { withoutPitches } from "./pitches.js";
 import { bylineBetweenPrints, stampedAboveBody } from "./set-apart-bylines.js";
 import { classifyLines, findContentRegion, keepInRegion, type LineInfo } from "./content.js";
 import { UNREADABLE } from "./normalize.js";
@@ -327,7 +328,9 @@ export function extractFromText(text: string): ExtractedFields {
     warnings.push(out.updated ? "only a last-updated date is stated; publication date unknown" : "no publication date stated");
   }
 
-  out.body = bodyLines.map((line, k): Block => typeLine(line, bodyLines[k - 1], bodyLines[k + 1]));
+  // Typed beside their neighbours as the page has them, before the pitches go.
+  const typed = bodyLines.map((line, k): Block => typeLine(line, bodyLines[k - 1], bodyLines[k + 1]));
+  out.body = withoutPitches(typed, (text) => drop(text, "prompt"));
   const firstParagraph = out.body.find((b) => b.type === "paragraph");
   if (firstParagraph) out.dateline = findDateline(firstParagraph.text);
   if (out.body.length === 0) warnings.push("no body text found");
