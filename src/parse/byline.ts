@@ -142,6 +142,16 @@ export function isTimeStamp(line: string): boolean {
 }
 
 /**
+ * Whether a line is nothing but a date or a time stamp, as pages print under a name or a
+ * headline.
+ *
+ * @param line One trimmed line.
+ */
+export function isStamp(line: string): boolean {
+  return isDateOnly(line) || isTimeStamp(line);
+}
+
+/**
  * A byline whose "By" stands on a line of its own, the names on the next ("By" / "Randy Maniloff").
  *
  * @param lines The page's lines.
@@ -174,7 +184,7 @@ export function bareNameByline(lines: readonly string[], at: number): string | n
   const line = lines[at]!;
   if (!isNameLike(line)) return null;
   const next = lines[at + 1] ?? "";
-  if (TITLE_LINE.test(next) || isDateOnly(next) || isTimeStamp(next)) return line;
+  if (TITLE_LINE.test(next) || isStamp(next)) return line;
   const signed = new RegExp(`^(?:(?:written |posted |words |reporting )?by|about|(?:more|recent|latest) (?:from|by))\\s+${escapeRegExp(line)}$|^${escapeRegExp(line)} (?:is|was) (?:a|an|the) `, "i");
   return lines.some((other, k) => k !== at && signed.test(other)) ? line : null;
 }

@@ -3,9 +3,8 @@
  * the body when teasers stand between it and the headline, and a byline between two prints of
  * the headline.
  */
-import { bareNameByline, isTimeStamp, parseByline } from "./byline.js";
+import { bareNameByline, isStamp, parseByline } from "./byline.js";
 import type { LineInfo } from "./content.js";
-import { isDateOnly } from "./dates.js";
 import { foldLine } from "./headline.js";
 
 /** Most lines between a name with its time stamp and the body they head. */
@@ -25,8 +24,7 @@ const BETWEEN_STAMP_AND_BODY_WORDS = 3;
  */
 export function stampedAboveBody(info: readonly LineInfo[], at: number, bodyStart: number): boolean {
   if (at + 1 >= bodyStart || bodyStart - at > NAME_ABOVE_BODY_REACH) return false;
-  const stamp = info[at + 1]!.text;
-  if (!isTimeStamp(stamp) && !isDateOnly(stamp)) return false;
+  if (!isStamp(info[at + 1]!.text)) return false;
   for (let k = at + 2; k < bodyStart; k++) if (info[k]!.words > BETWEEN_STAMP_AND_BODY_WORDS) return false;
   return true;
 }
@@ -47,10 +45,12 @@ const EARLIER_PRINT_REACH = 60;
  */
 export function bylineBetweenPrints(lines: readonly string[], headlineAt: number): { readonly authors: string[]; readonly at: number } | null {
   const key = foldLine(lines[headlineAt]!);
-  let earlier = -1;
   // Not the page's first line: that is its title, above the site's menus.
-  for (let k = headlineAt - 1; k >= Math.max(1, headlineAt - EARLIER_PRINT_REACH) && earlier < 0; k--) if (foldLine(lines[k]!) === key) earlier = k;
-  for (let k = earlier + 1; earlier >= 0 && k < headlineAt; k++) {
+  const highest = Math.max(1, headlineAt - EARLIER_PRINT_REACH);
+  let earlier = headlineAt - 1;
+  while (earlier >= highest && foldLine(lines[earlier]!) !== key) earlier--;
+  if (earlier < highest) return null;
+  for (let k = earlier + 1; k < headlineAt; k++) {
     const byline = parseByline(lines[k]!, true);
     if (byline !== null && byline.authors.length > 0) return { authors: byline.authors, at: k };
     const name = bareNameByline(lines, k);

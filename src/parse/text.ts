@@ -1,7 +1,7 @@
 /** Extraction of an article record from raw scraped text. */
 import type { ArticleRecord, Block, RemovedLine } from "../record.js";
 import { furnitureReason, isCommentsHeader, isRelatedHeader, isTeaserLabel, publisherFromFooter } from "./boilerplate.js";
-import { bareNameByline, isTimeStamp, parseByline, parseSplitByline, type Byline } from "./byline.js";
+import { bareNameByline, isStamp, isTimeStamp, parseByline, parseSplitByline, type Byline } from "./byline.js";
 import { findDateline, isSectionLine, typeLine } from "./blocks.js";
 import { withoutHoverCards } from "./hover-cards.js";
 import { WEEKDAY } from "./date-formats.js";
@@ -83,12 +83,10 @@ export function extractFromText(text: string): ExtractedFields {
   // A date line just above the headline dates the article when nothing below it does; higher
   // up, among the site's menus, a date is the site's clock.
   const above = dateAboveHeadline(readable, info, headlineAt);
-  // Where the date line above goes in `removed`: it is named a date if it dates the article.
-  let aboveDropped = -1;
-  // Where the lines above the headline go in `removed`: one of them may prove a byline.
+  // Where the lines above the headline go in `removed`: the date line above is named a date if
+  // it dates the article, and a name between two prints of the headline a byline.
   const aboveAt = removed.length;
   for (let k = 0; k < headlineAt; k++) {
-    if (k === above?.at) aboveDropped = removed.length;
     drop(readable[k]!, isDateOnly(readable[k]!) ? "site-clock" : furniture[k] ?? "site-header");
   }
   const { title, outlet } = splitOutletSuffix(statedHeadline(readable, headlineAt));
@@ -317,7 +315,7 @@ export function extractFromText(text: string): ExtractedFields {
   if (above !== null && publishedDates.length === 0 && out.updated === null) {
     if (above.dates.published) publishedDates.push(above.dates.published);
     if (above.dates.updated) out.updated = above.dates.updated.iso;
-    removed[aboveDropped] = { ...removed[aboveDropped]!, reason: "date" };
+    removed[aboveAt + above.at] = { ...removed[aboveAt + above.at]!, reason: "date" };
   }
   const distinct = [...new Set(publishedDates.map((d) => d.iso.slice(0, 10)))];
   if (distinct.length === 1) out.published = publishedDates[0]!.iso;
@@ -388,7 +386,7 @@ export function headlineContext(
   return {
     lines,
     bodyStart,
-    excluded: memo((k) => Boolean(furniture[k]) || isMenu(k) || isDateOnly(lines[k]!) || isTimeStamp(lines[k]!) || parseByline(lines[k]!, false) !== null),
+    excluded: memo((k) => Boolean(furniture[k]) || isMenu(k) || isStamp(lines[k]!) || parseByline(lines[k]!, false) !== null),
     prose: (k) => info[k]!.cls === "good",
     words: (k) => info[k]!.words,
     bylineLike: memo((k) => parseByline(lines[k]!, true) !== null),
