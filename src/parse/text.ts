@@ -140,8 +140,8 @@ export function extractFromText(text: string): ExtractedFields {
       continue;
     }
     // A name after lines of unknown kind (a gallery's captions: "Miguel Bernal North Diving") is
-    // one of them, unless it is stamped just above the body.
-    const near = (sinceHeadline <= 3 && unknownLines === 0) || (beforeBody && stampedAboveBody(info, i, region.start));
+    // one of them; below teasers, one stamped just above the body is the article's.
+    const near = (sinceHeadline <= 3 && unknownLines === 0) || (teasers && beforeBody && stampedAboveBody(info, i, region.start));
     const named = out.authors.length === 0 && near ? bareNameByline(readable, i) : null;
     if (named !== null && named !== out.title) {
       out.authors = [named];
